@@ -1,0 +1,1 @@
+"""Cross-source reading: support, figures, timeline, summary."""

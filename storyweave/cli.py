@@ -1,0 +1,122 @@
+"""Command line: thin wrappers over the library. JSON by default; one error shape."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from storyweave import __version__
+from storyweave.errors import StoryweaveError
+from storyweave.fsutil import write_atomic
+from storyweave.models import Rejected
+from storyweave.render import FORMATS, render
+
+# Exit codes promised in the README.
+EXIT_OK = 0
+EXIT_NO_INPUT = 1
+EXIT_USAGE = 2
+
+
+def report_rejected(rejected: Sequence[Rejected]) -> None:
+    """Tell the user, on stderr, which inputs were skipped and why."""
+    for r in rejected:
+        click.echo(f"skipped {r.input}: {r.reason.value}: {r.detail}", err=True)
+
+
+def fail(error: StoryweaveError, code: int) -> None:
+    """Print the one JSON error shape on stderr and exit."""
+    click.echo(json.dumps(error.to_json()), err=True)
+    sys.exit(code)
+
+
+class StageBar:
+    """A progress bar over the stages of a brief, shown on stderr."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, desc="brief", unit="stage", disable=not enabled, leave=False)
+
+    def __call__(self, name: str) -> None:
+        self.bar.set_postfix_str(name)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def format_for(path: Path, fmt: str | None) -> str:
+    """Format named by ``--format``, else by the output file's extension, else JSON."""
+    if fmt:
+        return fmt
+    ext = path.suffix.lower().lstrip(".")
+    return {"markdown": "md", "htm": "html"}.get(ext, ext) if ext in (*FORMATS, "markdown", "htm") else "json"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storyweave")
+def main() -> None:
+    """storyweave: weave many news reports of one event into one sourced brief."""
+
+
+@main.command("brief")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default=None,
+    help="Output format (default: from the -o extension, else json).",
+)
+@click.option(
+    "-o", "--output", "outputs", multiple=True, type=click.Path(path_type=Path),
+    help="Write to FILE instead of stdout; repeat to write several formats "
+    "(format from each extension: .json, .md, .html).",
+)
+@click.option("--summary-sentences", default=5, show_default=True, help="Summary length.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+def brief_command(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    outputs: tuple[Path, ...],
+    summary_sentences: int,
+    progress: bool | None,
+) -> None:
+    """Read every PATH (files, folders, JSON Lines, feeds) as one story and print its brief.
+
+    Exit code 0 on success, 1 when no input was usable, 2 on a usage error.
+    """
+    from storyweave.pipeline import STAGES, BriefOptions, build_brief, read_story
+
+    if not paths:
+        raise click.UsageError("give at least one PATH (file, folder or .jsonl)")
+    try:
+        options = BriefOptions(summary_sentences=summary_sentences)
+    except StoryweaveError as exc:
+        fail(exc, EXIT_USAGE)
+    articles, rejected = read_story(paths)
+    report_rejected(rejected)
+    if not articles:
+        click.echo(
+            json.dumps({"error": "E001", "message": "no usable input among "
+                        + ", ".join(str(p) for p in paths)}),
+            err=True,
+        )
+        sys.exit(EXIT_NO_INPUT)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = StageBar(len(STAGES), show)
+    try:
+        brief = build_brief(articles, options, rejected=rejected, progress=bar)
+    finally:
+        bar.close()
+    if not outputs:
+        click.echo(render(brief, fmt or "json"), nl=False)
+        return
+    for out in outputs:
+        write_atomic(out, render(brief, format_for(out, fmt if len(outputs) == 1 else None)))
+        click.echo(f"wrote {out}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

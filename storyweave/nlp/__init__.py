@@ -1,0 +1,1 @@
+"""Language analysis: sentences, entities, dates, numbers, quotes."""
