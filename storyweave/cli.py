@@ -12,7 +12,7 @@ import click
 from storyweave import __version__
 from storyweave.errors import StoryweaveError
 from storyweave.fsutil import write_atomic
-from storyweave.models import Rejected
+from storyweave.models import Brief, Rejected
 from storyweave.render import FORMATS, render
 
 # Exit codes promised in the README.
@@ -54,7 +54,11 @@ def format_for(path: Path, fmt: str | None) -> str:
     if fmt:
         return fmt
     ext = path.suffix.lower().lstrip(".")
-    return {"markdown": "md", "htm": "html"}.get(ext, ext) if ext in (*FORMATS, "markdown", "htm") else "json"
+    return (
+        {"markdown": "md", "htm": "html"}.get(ext, ext)
+        if ext in (*FORMATS, "markdown", "htm")
+        else "json"
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,22 +70,41 @@ def main() -> None:
 @main.command("brief")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default=None,
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
     help="Output format (default: from the -o extension, else json).",
 )
 @click.option(
-    "-o", "--output", "outputs", multiple=True, type=click.Path(path_type=Path),
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(path_type=Path),
     help="Write to FILE instead of stdout; repeat to write several formats "
     "(format from each extension: .json, .md, .html).",
 )
 @click.option("--summary-sentences", default=5, show_default=True, help="Summary length.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
+)
+@click.option("--story", "story_id", default=None, help="Brief of a stored story (see `stories`).")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Database file (default: $STORYWEAVE_DB, else the per-user data folder).",
+)
 def brief_command(
     paths: tuple[Path, ...],
     fmt: str | None,
     outputs: tuple[Path, ...],
     summary_sentences: int,
     progress: bool | None,
+    story_id: str | None,
+    db: Path | None,
 ) -> None:
     """Read every PATH (files, folders, JSON Lines, feeds) as one story and print its brief.
 
@@ -89,18 +112,33 @@ def brief_command(
     """
     from storyweave.pipeline import STAGES, BriefOptions, build_brief, read_story
 
-    if not paths:
-        raise click.UsageError("give at least one PATH (file, folder or .jsonl)")
     try:
         options = BriefOptions(summary_sentences=summary_sentences)
     except StoryweaveError as exc:
         fail(exc, EXIT_USAGE)
+    if story_id is not None:
+        if paths:
+            raise click.UsageError("give either PATHs or --story, not both")
+        from storyweave.store.briefs import stored_brief
+
+        try:
+            brief = stored_brief(db, story_id, options)
+        except StoryweaveError as exc:
+            fail(exc, EXIT_USAGE)
+        emit(brief, fmt, outputs)
+        return
+    if not paths:
+        raise click.UsageError("give at least one PATH (file, folder or .jsonl), or --story ID")
     articles, rejected = read_story(paths)
     report_rejected(rejected)
     if not articles:
         click.echo(
-            json.dumps({"error": "E001", "message": "no usable input among "
-                        + ", ".join(str(p) for p in paths)}),
+            json.dumps(
+                {
+                    "error": "E001",
+                    "message": "no usable input among " + ", ".join(str(p) for p in paths),
+                }
+            ),
             err=True,
         )
         sys.exit(EXIT_NO_INPUT)
@@ -110,12 +148,28 @@ def brief_command(
         brief = build_brief(articles, options, rejected=rejected, progress=bar)
     finally:
         bar.close()
+    emit(brief, fmt, outputs)
+
+
+def emit(brief: Brief, fmt: str | None, outputs: Sequence[Path]) -> None:
+    """Print the brief, or write it to each output file (atomically)."""
     if not outputs:
         click.echo(render(brief, fmt or "json"), nl=False)
         return
     for out in outputs:
         write_atomic(out, render(brief, format_for(out, fmt if len(outputs) == 1 else None)))
         click.echo(f"wrote {out}", err=True)
+
+
+def register_optional_commands() -> None:
+    """Commands of the many-stories engine live in their own modules."""
+    from storyweave import cli_cluster, cli_store
+
+    cli_store.register(main)
+    cli_cluster.register(main)
+
+
+register_optional_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover
