@@ -6,7 +6,7 @@ value and the fix. Bad *input* is data: it becomes a :class:`storyweave.models.R
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
 class StoryweaveError(Exception):
@@ -35,7 +35,7 @@ class ConfigError(StoryweaveError):
     """A configuration value is invalid."""
 
 
-class Reason(str, Enum):
+class Reason(StrEnum):
     """Why an input was rejected. The value is what users see in reports."""
 
     MISSING = "missing"
