@@ -1,0 +1,79 @@
+"""What Markdown and HTML both show, prepared once: rows for tables, markers for sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyweave.models import Brief, Figure, FigureValue, Source
+
+
+def marker(sid: str) -> str:
+    """The numbered marker of a source id: "S3" -> "3"."""
+    return sid[1:] if sid.startswith("S") and sid[1:].isdigit() else sid
+
+
+def range_text(value: FigureValue) -> str:
+    """The range a wording allows, for people: "164", "≥ 164", "24–99"."""
+    low, high = value.low, value.high
+
+    def num(x: float) -> str:
+        return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
+
+    if low is None and high is None:
+        return "?"
+    if high is None:
+        return f"≥ {num(low)}" if low is not None else "?"
+    if low is None:
+        return f"≤ {num(high)}"
+    return num(low) if low == high else f"{num(low)}–{num(high)}"
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    topic: str
+    status: str
+    text: str
+    range: str
+    sources: tuple[str, ...]
+    as_of: str
+
+
+def figure_rows(figures: tuple[Figure, ...], conflicts_only: bool = False) -> list[FigureRow]:
+    """One row per value of each figure (conflicts first when all are shown)."""
+    rows = []
+    ordered = sorted(figures, key=lambda f: f.status != "conflict")
+    for fig in ordered:
+        if conflicts_only and fig.status != "conflict":
+            continue
+        for v in fig.values:
+            rows.append(
+                FigureRow(
+                    fig.topic,
+                    fig.status,
+                    v.text,
+                    range_text(v),
+                    tuple(marker(s) for s in v.sources),
+                    v.as_of or "",
+                )
+            )
+    return rows
+
+
+def coverage(brief: Brief) -> tuple[list[str], list[tuple[str, str, list[bool]]]]:
+    """Source-by-fact grid: header markers, and (status, fact text, covered per source)."""
+    sids = [s.sid for s in brief.sources]
+    rows = [(f.status, f.text, [sid in f.sources for sid in sids]) for f in brief.facts]
+    return [marker(s) for s in sids], rows
+
+
+def source_label(source: Source) -> str:
+    """Outlet or input name, with title and date, for the source list."""
+    a = source.article
+    who = a.outlet or a.input
+    parts = [who]
+    if source.title:
+        parts.append(f"“{source.title}”")
+    if source.published:
+        how = f", {source.published_from}" if source.published_from else ""
+        parts.append(f"({source.published}{how})")
+    return " ".join(parts)

@@ -1,0 +1,153 @@
+"""Markdown and HTML show every part of a brief; HTML is self-contained; JSON keeps the contract."""
+
+import json
+import re
+
+import pytest
+
+from storyweave.models import (
+    Article,
+    Brief,
+    Claim,
+    Dispute,
+    Entity,
+    Evidence,
+    Fact,
+    Figure,
+    FigureValue,
+    Flag,
+    Quote,
+    Removed,
+    Source,
+    StoryInfo,
+    SummaryItem,
+    TimelineEntry,
+)
+from storyweave.render import render
+from storyweave.render.json_out import brief_json
+from storyweave.render.view import range_text
+
+TEXT_A = "Floods killed at least 12 people in Riverton on Monday. The mayor said <help> was coming."
+TEXT_B = "Officials said 30 people died in the Riverton floods. Rescue teams arrived on Tuesday."
+
+
+def ev(sid: str, text: str, needle: str, phrase: str | None = None) -> Evidence:
+    at = text.index(needle)
+    return Evidence(sid, at, at + len(needle), needle, phrase)
+
+
+@pytest.fixture()
+def brief() -> Brief:
+    a = Source(
+        "S1",
+        Article("a1", "a.txt", TEXT_A, outlet="River Post", url="https://example.org/a"),
+        TEXT_A,
+        "Floods hit Riverton",
+        "2024-03-05",
+        "dateline",
+        removed=(Removed("Advertisement", "boilerplate"),),
+        flags=(Flag("dropped_words", "The mayor said"),),
+    )
+    b = Source("S2", Article("b1", "b.txt", TEXT_B), TEXT_B, None, "2024-03-06", "metadata")
+    killed = "at least 12"
+    return Brief(
+        story=StoryInfo("st-1", "Floods hit Riverton", "2024-03-05", "2024-03-06"),
+        sources=(a, b),
+        summary=(SummaryItem(TEXT_A[:54], ("S1", "S2"), (ev("S1", TEXT_A, TEXT_A[:54]),)),),
+        facts=(Fact("Floods in Riverton", "agreed", ("S1", "S2"), ()),),
+        figures=(
+            Figure(
+                "people killed",
+                "conflict",
+                (
+                    FigureValue(
+                        killed, 12, None, "2024-03-04", ("S1",), (ev("S1", TEXT_A, killed),)
+                    ),
+                    FigureValue("30", 30, 30, None, ("S2",), (ev("S2", TEXT_B, "30"),)),
+                ),
+            ),
+        ),
+        disputes=(Dispute("where", (Claim("in Riverton", ("S1",), ()),)),),
+        timeline=(
+            TimelineEntry(
+                "2024-03-04",
+                "day",
+                "Floods killed people",
+                ("S1",),
+                (ev("S1", TEXT_A, "Floods killed", "on Monday"),),
+            ),
+        ),
+        entities=(Entity("Riverton", "PLACE", ("Riverton", "Riverton City"), ("S1", "S2"), 3),),
+        quotes=(Quote("The mayor", "help was coming", False, ("S1",), ()),),
+    )
+
+
+def test_markdown_shows_every_part(brief: Brief) -> None:
+    md = render(brief, "md")
+    for part in (
+        "# Floods hit Riverton",
+        "## What happened",
+        "## Contradictions",
+        "## Timeline",
+        "## Who reports what",
+        "## Quotes",
+        "## People, organisations and places",
+        "## Sources",
+    ):
+        assert part in md
+    assert "[1][2]" in md  # numbered source markers on the summary sentence
+    assert "| people killed | at least 12 | ≥ 12 | 1 | 2024-03-04 |" in md
+    assert "on Monday" in md and "Riverton City" in md
+    assert "(boilerplate) Advertisement" in md and "dropped words" in md
+
+
+def test_html_is_self_contained_and_escaped(brief: Brief) -> None:
+    html = render(brief, "html")
+    assert html.startswith("<!DOCTYPE html>")
+    # no external resource of any kind: scripts, styles, images, fonts
+    assert not re.search(r"<(script|link|img|iframe)\b", html)
+    assert "url(" not in html and "@import" not in html
+    assert "&lt;help&gt;" in html and "<help>" not in html
+    assert 'href="#source-1"' in html and "@media print" in html
+    assert "people killed" in html and "2024-03-04" in html
+
+
+def test_json_keeps_contract_fields(brief: Brief) -> None:
+    data = json.loads(render(brief, "json"))
+    assert data == brief_json(brief)
+    src = data["sources"][0]
+    for key in (
+        "id",
+        "input",
+        "outlet",
+        "url",
+        "title",
+        "published",
+        "published_from",
+        "language",
+        "text",
+        "removed",
+        "flags",
+        "duplicate_of",
+    ):
+        assert key in src
+    value = data["figures"][0]["values"][0]
+    assert value["high"] is None and value["low"] == 12
+    for item in data["summary"] + data["timeline"]:
+        for e in item["evidence"]:
+            text = {s["id"]: s["text"] for s in data["sources"]}[e["source"]]
+            assert text[e["start"] : e["end"]] == e["text"]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "shown"),
+    [
+        (164, 164, "164"),
+        (164, None, "≥ 164"),
+        (24, 99, "24–99"),
+        (None, 5, "≤ 5"),
+        (None, None, "?"),
+    ],
+)
+def test_range_text(low: float | None, high: float | None, shown: str) -> None:
+    assert range_text(FigureValue("x", low, high, None, (), ())) == shown
