@@ -1,0 +1,242 @@
+"""Name comparison: when two spellings name the same person, organisation or place.
+
+Pure string rules, no spaCy: normalised keys, transliteration skeletons, acronyms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from rapidfuzz.distance import JaroWinkler
+
+# Given names that are the same name in two transliterations ("Kassym-Jomart" and
+# "Kasim-Yomart" skeletons score 1.0, "Aleksandr"/"Alexander" 0.98) while different names stay
+# apart ("Peter"/"Petra" 0.91, "John"/"Jane" 0.67, "Vladimir"/"Dmitry" 0.63).
+GIVEN_NAME_MIN_SIMILARITY = 0.92
+# Surnames must be near-identical ("Tokayev"/"Tokaev" 0.97); a looser bar would join relatives
+# or unrelated people sharing a family name with a one-letter difference.
+SURNAME_MIN_SIMILARITY = 0.95
+# One differing word in a multi-word organisation or place name, spelling variants only
+# ("Organisation"/"Organization" 0.97, "Defence"/"Defense" 0.94; "Health"/"Interior" 0.36).
+NAME_WORD_MIN_SIMILARITY = 0.93
+# Shorter words are too easy to confuse ("Iran"/"Iraq"), so they must match exactly.
+NAME_WORD_MIN_LENGTH = 5
+
+# Words in front of a personal name that are not part of it.
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady president vice premier chancellor minister
+    secretary spokesman spokeswoman spokesperson ambassador envoy mayor governor senator sen
+    rep representative congressman congresswoman gov gen general col colonel capt captain sgt
+    lt lieutenant adm admiral maj major judge justice king queen prince princess pope sheikh
+    emir sultan ayatollah rev reverend father chairman chairwoman chair ceo director
+    commissioner commander chief deputy prime leader
+    """.split()
+)
+# Words that mark a name as an organisation even when a tagger calls it a person.
+ORG_WORDS = frozenset(
+    """
+    ministry department office council committee commission agency service services bureau
+    organization organisation association union party alliance league bank company corp corp.
+    inc inc. ltd ltd. group news press university institute court parliament assembly army
+    navy forces force police government administration authority federation foundation fund
+    board centre center club network times post agency
+    """.split()
+)
+# Small words that acronyms may skip ("Organization of the Petroleum Exporting Countries").
+FUNCTION_WORDS = frozenset("of the and for de du des la le on in to at".split())
+
+_LONG_FORM = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|the|and|for|de|du|des|la|le|on|in)\s+)*){0,9}"
+    r"[A-Z][\w'’.-]*)\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a name: accents and case dropped, hyphens and spaces unified.
+
+    Example:
+        >>> fold("Kassym-Jomart  Tokayev")
+        'kassym jomart tokayev'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("&", " and ").replace("’", "'")
+    text = re.sub(r"[-‐‑–—_/]", " ", text.casefold())
+    text = re.sub(r"[^\w' ]", "", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def skeleton(word: str) -> str:
+    """A transliteration-tolerant form of one name word: y/j/i and x/ks unified, doubles cut.
+
+    Example:
+        >>> skeleton("Kassym-Jomart") == skeleton("Kasim-Yomart")
+        True
+    """
+    text = fold(word).replace(" ", "")
+    text = text.replace("x", "ks").replace("ph", "f").replace("kh", "h").replace("w", "v")
+    text = re.sub(r"[yj]", "i", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def _similar(a: str, b: str, bar: float) -> bool:
+    sa, sb = skeleton(a), skeleton(b)
+    return sa == sb or JaroWinkler.similarity(sa, sb) >= bar
+
+
+def _feminine_pair(a: str, b: str) -> bool:
+    """ "Alexandr"/"Alexandra", "Yevgeny"/"Yevgenia": forms of two different people."""
+    sa, sb = skeleton(a), skeleton(b)
+    short, long_ = sorted((sa, sb), key=len)
+    return long_.endswith("a") and not short.endswith("a") and long_[:-1].startswith(short[:-1])
+
+
+def given_names_match(a: str, b: str) -> bool:
+    """Whether two given names can belong to one person ("J." fits "John", "Sergei" "Sergey").
+
+    Example:
+        >>> given_names_match("Kassym-Jomart", "Kasim-Yomart"), given_names_match("John", "Jane")
+        (True, False)
+    """
+    wa, wb = fold(a).split(), fold(b).split()
+    if not wa or not wb:
+        return False
+    if len(wa[0].rstrip(".")) == 1 or len(wb[0].rstrip(".")) == 1:
+        return wa[0][0] == wb[0][0]
+    if _feminine_pair(wa[0], wb[0]):
+        return False
+    if len(wa) == len(wb):
+        return _similar(" ".join(wa), " ".join(wb), GIVEN_NAME_MIN_SIMILARITY)
+    # "George W. Bush" against "George Bush": the first given name decides.
+    return _similar(wa[0], wb[0], GIVEN_NAME_MIN_SIMILARITY)
+
+
+def surnames_match(a: str, b: str) -> bool:
+    """Whether two family names are one name in two spellings ("Tokayev"/"Tokaev")."""
+    return _similar(a, b, SURNAME_MIN_SIMILARITY)
+
+
+def split_person(name: str) -> tuple[str, str]:
+    """(given names, surname) of a personal name; given names are "" for a surname alone."""
+    words = name.split()
+    return " ".join(words[:-1]), (words[-1] if words else "")
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full personal names (two words or more) name one person.
+
+    Example:
+        >>> same_person("Kassym-Jomart Tokayev", "Kasim-Yomart Tokayev")
+        True
+        >>> same_person("John Smith", "Jane Smith")
+        False
+    """
+    given_a, sur_a = split_person(a)
+    given_b, sur_b = split_person(b)
+    if not (given_a and given_b):
+        return False
+    return surnames_match(sur_a, sur_b) and given_names_match(given_a, given_b)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two organisation or place names are spelling variants of each other.
+
+    Single words must fold to the same form; longer names may differ in one word of five
+    letters or more, by spelling only.
+
+    Example:
+        >>> same_name("Collective Security Treaty Organisation",
+        ...           "Collective Security Treaty Organization")
+        True
+        >>> same_name("Health Ministry", "Interior Ministry")
+        False
+    """
+    wa, wb = fold(a).split(), fold(b).split()
+    if wa == wb:
+        return True
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    differing = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return (
+        min(len(x), len(y)) >= NAME_WORD_MIN_LENGTH
+        and x[0] == y[0]
+        and JaroWinkler.similarity(x, y) >= NAME_WORD_MIN_SIMILARITY
+    )
+
+
+def is_acronym(name: str) -> bool:
+    """Two to ten capitals, with optional dots or a lower-case letter ("CSTO", "U.S.", "DoD")."""
+    letters = name.replace(".", "").replace("&", "")
+    return (
+        2 <= len(letters) <= 10
+        and letters.isalpha()
+        and letters[0].isupper()
+        and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+    )
+
+
+def acronym_letters(name: str) -> str:
+    """The capitals of an acronym: "U.S." -> "US", "DoD" -> "DD"."""
+    return "".join(c for c in name if c.isupper())
+
+
+def initials(name: str, skip_function_words: bool = True) -> str:
+    """Upper-case initials of a long name; hyphenated words give one letter per part."""
+    out = []
+    for word in re.split(r"[\s-]+", name):
+        if not word or (skip_function_words and word.casefold() in FUNCTION_WORDS):
+            continue
+        out.append(word[0].upper())
+    return "".join(out)
+
+
+def expands(acronym: str, long_name: str) -> bool:
+    """Whether ``acronym`` abbreviates ``long_name`` ("CSTO" for "Collective Security ...")."""
+    letters = acronym_letters(acronym)
+    if len(letters) < 2 or len(long_name.split()) < 2:
+        return False
+    return letters in (initials(long_name), initials(long_name, skip_function_words=False))
+
+
+def acronym_definitions(text: str) -> Iterator[tuple[str, int, int, str, int, int]]:
+    """Acronyms defined in parentheses: "the European Union (EU)".
+
+    Yields (long name, start, end, acronym, start, end) with character offsets in ``text``;
+    the long name is the shortest run of capitalised words before the parenthesis whose
+    initials spell the acronym.
+    """
+    for match in _LONG_FORM.finditer(text):
+        acronym = match.group(2)
+        if not is_acronym(acronym):
+            continue
+        words = list(re.finditer(r"\S+", match.group(1)))
+        for first in range(len(words) - 1, -1, -1):
+            if words[first].group().casefold() in FUNCTION_WORDS:
+                continue
+            candidate = match.group(1)[words[first].start() :]
+            if expands(acronym, candidate):
+                start = match.start(1) + words[first].start()
+                yield (
+                    candidate,
+                    start,
+                    match.end(1),
+                    acronym,
+                    match.start(2),
+                    match.end(2),
+                )
+                break
+
+
+def dropped_letter_variant(short: str, known: str) -> bool:
+    """Whether acronym ``short`` is ``known`` with one letter lost ("CTO" from "CSTO")."""
+    a, b = acronym_letters(short), acronym_letters(known)
+    if len(a) < 3 or len(b) != len(a) + 1:
+        return False
+    return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))

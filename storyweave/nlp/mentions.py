@@ -1,0 +1,253 @@
+"""Name mentions in one source: spaCy's entities, cleaned and repaired by general rules.
+
+Repairs: leading "the" and titles dropped, possessives cut, photo credits skipped, acronyms
+defined in parentheses read directly, and transliterated names the tagger split or missed
+("Kasim-Yomart Tokayev") rebuilt from a surname the story already knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from storyweave.models import Source
+from storyweave.nlp.aliases import ORG_WORDS, TITLES, acronym_definitions, is_acronym
+
+# spaCy labels kept, and the brief type each becomes.
+LABEL_TYPES = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "NORP": "OTHER",
+    "EVENT": "EVENT",
+}
+# Labels the small model gives to names by mistake ("Almaty" as PRODUCT): such a mention counts
+# only when the same name is tagged properly elsewhere in the story.
+WEAK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# Given names rebuilt in front of a known surname: at most this many words, so that a run of
+# capitalised words ("State Department official ...") is never swallowed.
+MAX_GIVEN_WORDS = 3
+# Nouns that only describe people: a name in apposition to one is a person's name.
+PERSON_NOUNS = TITLES | frozenset(
+    """
+    leader founder official politician lawmaker diplomat activist resident owner man woman
+    father mother son daughter wife husband brother sister journalist reporter analyst
+    expert economist lawyer candidate opposition dissident businessman businesswoman
+    """.split()
+)
+# Labels whose tokens can never be part of a rebuilt personal name.
+NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:image|images|photo|photos|picture|credit|credits|foto|video|source|copyright)"
+    r"\s*(?:credit)?\s*[:|©]",
+    re.IGNORECASE,
+)
+_CREDIT_PAREN = re.compile(r"\((?:[^()]*\b(?:via|photo|credit|file)\b[^()]*)\)", re.IGNORECASE)
+_CREDIT_BRACKET = re.compile(r"\[[^\[\]\n]{1,40}\]")
+# "... in Almaty, Kazakhstan. AP" -- an agency name closing a caption line.
+_CREDIT_TAIL = re.compile(r"[.!?]\s+([A-Z][A-Za-z/ ]{1,20})\s*$")
+
+
+# A month or weekday run into the next word by lost spacing ("Januaryin"): not a name.
+_GLUED_DATE = re.compile(
+    r"^(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:in|on|at|of|the|and|to|from|for|with|by|when|after|before)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name in one source: surface form, character offsets, entity type, evidence."""
+
+    sid: str
+    start: int
+    end: int
+    text: str
+    label: str  # brief type, or "WEAK" for a mistagged label
+    titled: bool = False  # preceded by a personal title ("President", "Mr")
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def in_credit(text: str, start: int, end: int) -> bool:
+    """Whether the characters start:end sit in a photo credit rather than the story."""
+    if "/" in text[start:end]:
+        return True
+    line_start, line_end = _line_bounds(text, start, end)
+    line = text[line_start:line_end]
+    if _CREDIT_LINE.match(line):
+        return True
+    offset = start - line_start
+    for pattern in (_CREDIT_PAREN, _CREDIT_BRACKET):
+        for match in pattern.finditer(line):
+            if match.start() <= offset < match.end():
+                return True
+    tail = _CREDIT_TAIL.search(line.rstrip())
+    return bool(tail and tail.start(1) <= offset and end - line_start >= tail.end(1) - 1)
+
+
+def _trim(span: Span) -> tuple[int, int, bool]:
+    """Token range of a span without leading determiners/titles and trailing possessives."""
+    start, end = span.start, span.end
+    doc = span.doc
+    titled = start > 0 and doc[start - 1].text.casefold().rstrip(".") in TITLES
+    # A newline inside an entity joins two lines (a credit and a heading): keep the first line.
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i < end - 1 and "\n" in doc[i].whitespace_):
+            end = i if "\n" in doc[i].text else i + 1
+            break
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
+    ):
+        start += 1
+    # "Kazakh President Kassym-Jomart Tokayev": everything up to the last title goes.
+    if not any(t.lower_ in ORG_WORDS for t in doc[start:end]):
+        for i in range(end - 2, start - 1, -1):
+            if doc[i].text.casefold().rstrip(".") in TITLES and doc[i + 1].is_title:
+                start, titled = i + 1, True
+                break
+    while end > start and (
+        doc[end - 1].text in ("'s", "’s", "'", "’")
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+    ):
+        end -= 1
+    return start, end, titled
+
+
+def _person_apposition(span: Span) -> bool:
+    """ "Nursultan Nazarbayev, the former leader": a name in apposition to a person noun."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(
+        n.lemma_.casefold() in PERSON_NOUNS for n in nouns if n.i not in range(span.start, span.end)
+    )
+
+
+def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
+    out = []
+    for ent in doc.ents:
+        label = LABEL_TYPES.get(ent.label_) or ("WEAK" if ent.label_ in WEAK_LABELS else None)
+        if label is None:
+            continue
+        start, end, titled = _trim(ent)
+        if start >= end:
+            continue
+        span = doc[start:end]
+        titled = titled or _person_apposition(span)
+        if not any(c.isalpha() for c in span.text):
+            continue
+        # Verbs and common nouns the tagger took for names ("Learn more", "Protests").
+        name_pos = ("PROPN", "ADJ") if label == "OTHER" else ("PROPN",)
+        if not is_acronym(span.text) and not any(t.pos_ in name_pos for t in span):
+            continue
+        if _GLUED_DATE.match(span.text):
+            continue
+        if in_credit(source.text, span.start_char, span.end_char):
+            continue
+        out.append(Mention(source.sid, span.start_char, span.end_char, span.text, label, titled))
+    return out
+
+
+def _acronym_mentions(source: Source) -> list[Mention]:
+    out = []
+    for long_name, ls, le, acronym, as_, ae in acronym_definitions(source.text):
+        if in_credit(source.text, ls, le):
+            continue
+        out.append(Mention(source.sid, ls, le, long_name, "ACRONYM"))
+        out.append(Mention(source.sid, as_, ae, acronym, "ACRONYM"))
+    return out
+
+
+def _looks_personal(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and not any(w.casefold() in ORG_WORDS for w in words)
+
+
+def known_surnames(mentions: Iterable[Mention]) -> set[str]:
+    """Last words of multi-word names tagged as persons or preceded by a personal title."""
+    out = set()
+    for m in mentions:
+        if (m.label == "PERSON" or m.titled) and _looks_personal(m.text):
+            out.add(m.text.split()[-1])
+    return out
+
+
+def _given_start(doc: Doc, at: int) -> int:
+    """First token of the given names in front of token ``at`` (``at`` when there are none)."""
+    start = at
+    words = 0
+    i = at - 1
+    while i >= 0 and words < MAX_GIVEN_WORDS:
+        tok = doc[i]
+        if tok.text in ("-", "‐") and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
+            i -= 1
+            continue
+        if (
+            tok.is_title
+            and tok.is_alpha
+            and tok.pos_ == "PROPN"
+            and tok.ent_type_ not in NOT_NAME_LABELS
+            and tok.text.casefold() not in TITLES
+            and "\n" not in tok.whitespace_
+        ):
+            start = i
+            words += 1
+            i -= 1
+            continue
+        break
+    return start
+
+
+def rebuilt_names(source: Source, doc: Doc, surnames: set[str]) -> list[Mention]:
+    """Full personal names the tagger split or missed, ending in a surname the story knows."""
+    out = []
+    for tok in doc:
+        if tok.text not in surnames:
+            continue
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ != "B":
+            continue  # already the last word of a longer tagged name
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
+            continue
+        start = _given_start(doc, tok.i)
+        if start == tok.i:
+            continue
+        span = doc[start : tok.i + 1]
+        if in_credit(source.text, span.start_char, span.end_char):
+            continue
+        titled = start > 0 and doc[start - 1].text.casefold().rstrip(".") in TITLES
+        out.append(Mention(source.sid, span.start_char, span.end_char, span.text, "PERSON", titled))
+    return out
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def source_mentions(source: Source, doc: Doc, surnames: set[str]) -> list[Mention]:
+    """Every name mention of one source, overlaps resolved (rebuilt names, then acronyms win)."""
+    chosen: list[Mention] = []
+    for group in (
+        rebuilt_names(source, doc, surnames),
+        _acronym_mentions(source),
+        _ner_mentions(source, doc),
+    ):
+        for m in group:
+            if not any(_overlaps(m, c) for c in chosen):
+                chosen.append(m)
+    return sorted(chosen, key=lambda m: (m.start, m.end))

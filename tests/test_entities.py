@@ -1,0 +1,173 @@
+"""Entities: one per real-world thing, every spelling merged, different things kept apart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyweave.clean import clean_articles
+from storyweave.models import Article, Entity, Source
+from storyweave.nlp.aliases import (
+    acronym_definitions,
+    dropped_letter_variant,
+    expands,
+    given_names_match,
+    same_name,
+    same_person,
+)
+from storyweave.nlp.entities import find_entities
+from storyweave.nlp.spacy_model import parse
+from storyweave.pipeline import read_story
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = json.loads((ROOT / "tests" / "fixtures" / "seed_gold.json").read_text())
+
+# Invented reports of one event, with the spelling damage real wires show.
+REPORTS = [
+    "President Oleksandr Marchenko said on Monday that the Northern Maritime Defence Alliance "
+    "(NMDA) would send ships to Velikograd. Marchenko's office said 300 sailors were ready. "
+    "Velikograd is the largest port of Ruvenia. Mr Marchenko met John Ashford, the envoy of "
+    "Britain, and Jane Ashford, a lawyer for the port workers.\n"
+    "Image: Petra Kowal/REUTERS",
+    "The Northern Maritime Defense Alliance began to deploy to Velikograd, Ruvenia, on Tuesday. "
+    "Ruvenian President Aleksandr Marchenko thanked the alliance. Ships of the NMA arrived in "
+    "Velikograd later that day, where the NMDA will guard the harbour. Kremlin-style "
+    "spokesman Boris Tallin said the move was lawful. Tallin added that Marchenko had asked "
+    "for help.",
+    "Ruvenia's leader, Alexander Marchenko, spoke to Bogdan Oreshkin, the mayor of Velikograd. "
+    "Oreshkin said the port was calm. Marchenko's government thanked the Northern Maritime "
+    "Defence Alliance. Photo: Kateryna Lis/AFP",
+]
+
+
+def _sources(texts: list[str]) -> list[Source]:
+    out = []
+    for i, text in enumerate(texts, 1):
+        article = Article(id=f"a{i}", input=f"r{i}.txt", text=text)
+        out.append(Source(f"S{i}", article, text, None, None, None))
+    return out
+
+
+def _matching(entities: list[Entity], name: str) -> list[Entity]:
+    name = name.casefold()
+    return [e for e in entities if name in {a.casefold() for a in (e.name, *e.aliases)}]
+
+
+@pytest.fixture(scope="module")
+def invented() -> list[Entity]:
+    sources = _sources(REPORTS)
+    return find_entities(sources, parse([s.text for s in sources]))
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[Entity]:
+    articles, _ = read_story([ROOT / "examples" / "seed-story"])
+    sources = clean_articles(articles)
+    return find_entities(sources, parse([s.text for s in sources]))
+
+
+def test_spelling_variants_and_defined_acronym_are_one_organisation(
+    invented: list[Entity],
+) -> None:
+    [alliance] = _matching(invented, "Northern Maritime Defence Alliance")
+    assert {"Northern Maritime Defense Alliance", "NMDA"} <= set(alliance.aliases)
+    assert alliance.type == "ORG"
+    assert alliance.sources == ("S1", "S2", "S3")
+
+
+def test_transliterations_and_surname_join_one_person(invented: list[Entity]) -> None:
+    [president] = _matching(invented, "Oleksandr Marchenko")
+    assert {"Aleksandr Marchenko", "Alexander Marchenko", "Marchenko"} <= set(president.aliases)
+    assert president.type == "PERSON"
+    assert president.mentions >= 6
+
+
+def test_people_sharing_only_a_surname_stay_apart(invented: list[Entity]) -> None:
+    assert len(_matching(invented, "John Ashford")) == 1
+    assert _matching(invented, "John Ashford") != _matching(invented, "Jane Ashford")
+    # A bare "Ashford" could be either of them: it must not be glued to one.
+    for entity in _matching(invented, "Ashford"):
+        assert not {"John Ashford", "Jane Ashford"} & set(entity.aliases)
+
+
+def test_city_country_and_different_people_stay_apart(invented: list[Entity]) -> None:
+    pairs = [("Velikograd", "Ruvenia"), ("Marchenko", "Oreshkin"), ("Boris Tallin", "Marchenko")]
+    for a, b in pairs:
+        assert _matching(invented, a) and _matching(invented, b)
+        assert _matching(invented, a) != _matching(invented, b)
+
+
+def test_titles_possessives_and_credits_are_not_names(invented: list[Entity]) -> None:
+    spellings = {a for e in invented for a in (e.name, *e.aliases)}
+    assert not any(s.startswith(("President", "Mr", "the ", "The ")) for s in spellings)
+    assert not any(s.endswith(("'s", "’s")) for s in spellings)
+    for credit in ("Petra Kowal", "REUTERS", "Kateryna Lis", "AFP"):
+        assert credit not in spellings
+
+
+def test_surname_only_mentions_count_toward_full_name(invented: list[Entity]) -> None:
+    [mayor] = _matching(invented, "Bogdan Oreshkin")
+    assert mayor.name == "Bogdan Oreshkin"
+    assert "Oreshkin" in mayor.aliases and mayor.mentions == 2
+    # "Tallin added ..." opens a sentence untagged; it still counts for the spokesman.
+    [spokesman] = _matching(invented, "Boris Tallin")
+    assert spokesman.mentions == 2
+
+
+def test_order_is_by_mentions_then_name_and_stable(invented: list[Entity]) -> None:
+    keys = [(-e.mentions, e.name) for e in invented]
+    assert keys == sorted(keys)
+    sources = _sources(REPORTS)
+    again = find_entities(sources, parse([s.text for s in sources]))
+    assert again == invented
+
+
+def test_empty_story_gives_no_entities() -> None:
+    sources = _sources(["", "   "])
+    assert find_entities(sources, parse([s.text for s in sources])) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Kassym-Jomart", "Kasim-Yomart", True),
+        ("Sergei", "Sergey", True),
+        ("J.", "John", True),
+        ("John", "Jane", False),
+        ("Peter", "Petra", False),
+        ("Aleksandr", "Aleksandra", False),
+    ],
+)
+def test_given_name_rules(a: str, b: str, same: bool) -> None:
+    assert given_names_match(a, b) is same
+
+
+def test_name_rules() -> None:
+    assert same_person("Yevgeny Prigozhin", "Evgeny Prigozhin")
+    assert not same_person("Vladimir Putin", "Dmitry Peskov")
+    assert not same_name("Health Ministry", "Interior Ministry")
+    assert not same_name("Niger", "Nigeria")
+    assert expands("EU", "European Union") and not expands("EU", "United States")
+    assert dropped_letter_variant("NMA", "NMDA") and not dropped_letter_variant("NA", "NMA")
+    [(long_name, *_, acronym, _, _)] = list(
+        acronym_definitions("led by the Moscow-led Eastern Trade Council (ETC) since May")
+    )
+    assert (long_name, acronym) == ("Eastern Trade Council", "ETC")
+
+
+def test_seed_gold_entities(seed: list[Entity]) -> None:
+    gold = GOLD["entities"]
+    for group in gold["same_required"]:
+        found = {id(e) for name in group for e in _matching(seed, name)}
+        assert len(found) == 1, group
+    for a, b in gold["different_required"]:
+        assert not {id(e) for e in _matching(seed, a)} & {id(e) for e in _matching(seed, b)}
+    for name in gold["present_required"]:
+        assert _matching(seed, name), name
+
+
+def test_seed_stretch_garbled_acronym(seed: list[Entity]) -> None:
+    for group in GOLD["entities"]["same_stretch"]:
+        assert len({id(e) for name in group for e in _matching(seed, name)}) == 1
