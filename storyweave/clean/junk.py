@@ -1,0 +1,59 @@
+"""Rules that judge one line on its own: widgets, badges, credits, captions, metadata."""
+
+from __future__ import annotations
+
+from storyweave.clean import patterns as p
+from storyweave.clean.dateline import dateline_date
+from storyweave.clean.lines import is_sentence, words
+
+# Reasons recorded in ``Source.removed``.
+BOILERPLATE = "boilerplate"
+CAPTION = "caption"
+CREDIT = "credit"
+METADATA = "metadata"
+TITLE = "title"
+DUPLICATE = "duplicate"
+
+# Promotional phrases inside a line only condemn short lines: a disclaimer or app plug is one
+# or two sentences, while a 60-word paragraph quoting "subscribe to our channel" is reporting.
+PHRASE_MAX_WORDS = 40
+# UI-word lines are short ("Share on WhatsApp Facebook Email"); longer ones are prose.
+UI_MAX_WORDS = 6
+# Credit lines are a name and an agency; captions and prose are longer.
+CREDIT_MAX_WORDS = 15
+
+
+def line_reason(line: str) -> str | None:
+    """Why a line is junk on its face (a reason of ``Source.removed``), or None to keep it.
+
+    Example:
+        >>> line_reason("Image: Jane Doe/REUTERS")
+        'credit'
+    """
+    text = line.strip()
+    n_words = len(words(text))
+    if p.NO_WORD.match(text) or p.BADGE.match(text) or p.BOILERPLATE.match(text):
+        return BOILERPLATE
+    if p.TEMPLATE.match(text) or p.garbled(text):
+        return BOILERPLATE
+    if n_words <= UI_MAX_WORDS and (p.UI_ONLY.match(text) or p.UI_TAIL.match(text)):
+        return BOILERPLATE
+    if n_words <= PHRASE_MAX_WORDS and (
+        p.BOILERPLATE_PHRASE.search(text) or p.TRANSLATION_BANNER.search(text)
+    ):
+        return BOILERPLATE
+    if dateline_date(text) or _is_metadata(text):
+        return METADATA
+    if n_words <= CREDIT_MAX_WORDS and p.CREDIT.match(text):
+        return CREDIT
+    if p.CAPTION_START.match(text) or p.CAPTION_CREDIT_TAIL.search(text):
+        return CAPTION
+    return None
+
+
+def _is_metadata(text: str) -> bool:
+    if p.EMAIL_ONLY.match(text) or p.URL_ONLY.match(text):
+        return True
+    if is_sentence(text):
+        return False
+    return bool(p.BYLINE.match(text) or p.AGO.match(text) or p.LABELLED_META.match(text))

@@ -1,0 +1,146 @@
+"""Shapes of scraped junk: widgets, navigation, credits, captions, metadata lines.
+
+Every pattern here describes a *kind* of web furniture seen across many sites (ad markers,
+share bars, gallery counters, agency photo credits), not lines of any particular article.
+Patterns match a whole cleaned line unless their name says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Photo and wire agencies whose name ends a caption or makes up a credit line.
+AGENCIES = (
+    r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|EFE|Getty|Getty Images|Xinhua|Bloomberg|Anadolu"
+    r"|Anadolu Agency|TASS|Sputnik|PA|PA Images|PA Wire|Shutterstock|AAP|dpa|DPA|ANP|Kyodo"
+    r"|Yonhap|Bernama|ANI|PTI|IANS|ZUMA|Zuma Press|Alamy|SIPA|Sipa|NurPhoto|UPI|SOPA Images"
+    r"|Reuters/Alamy|Associated Press|AP Photo|Agence France-Presse|SPH Media|ST Photo"
+    r"|Depositphotos|iStock|iStockphoto|Unsplash|Pexels|Wikimedia Commons|handout|Handout"
+)
+_AGENCY = rf"(?:{AGENCIES})"
+
+# Lines made of interface words only: share bars, menus, players, search boxes.
+_UI_WORDS = (
+    r"icon|menu|search|close|toggle|navigation|login|log in|sign in|sign up|sign out|register"
+    r"|subscribe|subscribed|unsubscribe|share|share on|shares|tweet|whatsapp|facebook|twitter"
+    r"|telegram|linkedin|email|e-mail|print|copy link|copy|link|comments?|bookmark|save|listen"
+    r"|play|pause|mute|next|previous|prev|back to top|top|cookies?|accept|dismiss|expand"
+    r"|collapse|more|less|show more|show less|view all|see all|load more|open|submit|send"
+    r"|font size|a\+|a-|text size|reset|clear|home|back|go|ok|skip|x"
+)
+UI_ONLY = re.compile(rf"^(?:(?:{_UI_WORDS})[\s|/·•,:-]*)+$", re.I)
+# Short lines that end in a UI word: "Clear icon", "Search menu", "Share this".
+UI_TAIL = re.compile(r"^[\w' -]{0,30}\b(?:icon|button|menu|toggle|dropdown|widget)$", re.I)
+
+# Navigation, promotion and site furniture, anywhere in a short line.
+BOILERPLATE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|paid content"
+    r"|skip to (?:main )?(?:content|navigation|search)|jump to (?:content|navigation)"
+    r"|loading\W*|please wait\W*|recommended(?: videos?| stories| for you| reading)?"
+    r"|more stories|more news|related(?: stories| articles| news| content| coverage)?"
+    r"|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories"
+    r"|latest(?: news| stories| videos)?|you (?:may|might) also like|don't miss"
+    r"|read (?:more|next|also|full story|the full story)|continue reading|see also|also read"
+    r"|watch(?: now| live| video)?|live|live updates|breaking(?: news)?|exclusive|video"
+    r"|photos?|gallery|podcast|newsletter|follow us.*|more in .{1,40}|view all .{1,40}"
+    r"|get (?:the |our )?(?:mobile )?app|get audio\+?|contact us|about us|privacy policy"
+    r"|terms (?:of use|and conditions|& conditions)|site map|sitemap|all rights reserved\W*)$",
+    re.I,
+)
+# Promotional or legal sentences that look like prose but are furniture.
+BOILERPLATE_PHRASE = re.compile(
+    r"\b(?:download (?:the|our) (?:new |free )?[\w ]{0,30}app|subscribe to (?:our|the)\b"
+    r"|sign up (?:for|to) (?:our|the)\b|(?:javascript|cookies) (?:is |are )?(?:disabled|required"
+    r"|must be enabled)|enable javascript|all rights reserved"
+    r"|^disclaimer\b|contact our support team|this (?:article|story|content) is (?:only )?"
+    r"(?:available|for) (?:to )?subscribers|to continue reading|already a subscriber"
+    r"|log in to (?:continue|read)|^(?:copyright\s*)?©|^copyright\s+(?:\(c\)\s*)?\d{4}"
+    r"|get in touch with us|have news you (?:must|want to) share"
+    r"|^(?:also read|read also|read more|read related|see also|related|watch|listen)\s*:"
+    r"|click here to|tap here to|follow us on|join our \w+ channel)",
+    re.I,
+)
+# Read-time, live and count badges: "2 min read", "Live Story", "7 images", "1 / 24".
+BADGE = re.compile(
+    r"^(?:\d+\s*(?:min|mins|minute|minutes)\.?\s*(?:read|watch|listen)"
+    r"|\d+\s*(?:images?|photos?|pictures?|slides?)\s*\d*\s*(?:[|/]\s*\d+)?"
+    r"|\d+\s*(?:/|of|\|)\s*\d+"
+    r"|(?:live|breaking|developing|exclusive|updated|new|opinion|analysis|explainer|watch|video"
+    r"|listen|audio|story|news|photos?|gallery|podcast|sponsored|premium|free)"
+    r"(?:\s+(?:live|breaking|developing|exclusive|updated|new|opinion|analysis|explainer|watch"
+    r"|video|listen|audio|story|news|photos?|gallery|podcast|sponsored|premium|free|article)){0,3}"
+    r"|-?\d+(?:\.\d+)?\s*[º°]\s*[CF]?)$",
+    re.I,
+)
+# Machine-translation banners and notes; cleaning removes them, flags reads them back.
+TRANSLATION_BANNER = re.compile(
+    r"\b(?:(?:automated|automatic|machine|google|ai)[- ]translat\w*|auto-translated"
+    r"|automatically translated|translated (?:automatically|by (?:google|deepl|machine|ai)))\b",
+    re.I,
+)
+
+# Credit-only lines: "Image: Name/AGENCY", "Photo: AFP", "(Photo by X/Getty Images)".
+CREDIT = re.compile(
+    rf"^\(?(?:(?:featured |cover |top |header |main |lead )?(?:image|photo|photograph|picture"
+    rf"|video|graphic|illustration|pic|credit|source|photo credit|image credit|image source)s?"
+    rf"(?: credits?)?(?:\s*[:|]\s*|\s+(?:by|courtesy(?: of)?|adapted from|via)\s+).{{1,120}}"
+    rf"|(?:featured|cover|top|header|main|lead) (?:image|photo|picture)s? from .{{1,120}}"
+    rf"|{_AGENCY}(?:\s*(?:photo|file|/\s*.+))?|[^.!?]{{1,60}}/\s*{_AGENCY}"
+    rf"(?:\s+via\s+{_AGENCY})?|(?:photo|image)s? courtesy of .{{1,80}})\)?\.?$",
+    re.I,
+)
+# A sentence that ends in an agency credit: "... in Almaty. AP", "... last week [Getty]".
+CAPTION_CREDIT_TAIL = re.compile(
+    rf"(?:[.!?\"”')]\s+{_AGENCY}\s*(?:photo)?\.?|\s\[\s*[A-Z][\w/ .&'-]{{0,40}}\]"
+    rf"|\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|File)?\s*(?:photo|image|picture|pic)"
+    rf"\s*(?:[:/]|by)\s*[^)]{{1,80}}\)|\((?:photo|image|picture|pic)s?\s*:\s*[^)]{{1,80}}\))$",
+    re.I,
+)
+# Caption openings: "In this photo released by ...", "This handout picture shows ...".
+CAPTION_START = re.compile(
+    r"^(?:in (?:this|these) (?:\w+ )?(?:photo|photograph|image|picture|file photo|handout"
+    r"|frame grab|still|screenshot|screen grab)s?\b|(?:this|a|the) (?:\w+ )?(?:photo"
+    r"|photograph|picture|image|handout (?:photo|picture|image)|file photo|screenshot|screen grab"
+    r"|video grab|frame grab) (?:\w+ )?(?:shows?|taken|released|provided|obtained|made available)"
+    r"\b|file photo\b|handout photo\b|(?:pictured|photographed|seen) (?:here|above|below)\b)",
+    re.I,
+)
+
+# Metadata lines: bylines, time stamps, "Posted 3 days ago", "Source: X", e-mail addresses.
+BYLINE = re.compile(
+    r"^(?:by|written by|reported by|text by|words by|story by|reporting by|edited by"
+    r"|editing by|compiled by)\s+[^.!?]{2,80}$",
+    re.I,
+)
+AGO = re.compile(
+    r"^[\w &/+,-]{0,40}?\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?"
+    r"|w|weeks?|mo|months?|y|years?)\s+ago$",
+    re.I,
+)
+EMAIL_ONLY = re.compile(r"^\S+@\S+\.\w+$")
+URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+LABELLED_META = re.compile(
+    r"^(?:source|sources|tags?|topics?|filed under|category|categories|section|author|authors"
+    r"|reporter|editor|contributor|posted in|keywords)\s*:\s*.{1,120}$",
+    re.I,
+)
+
+# Dash-separated related-link separators and bullets on their own line.
+NO_WORD = re.compile(r"^[^A-Za-z]*(?:[A-Za-z][^A-Za-z]*){0,1}$")
+
+# Template residue: "[[nid:12345]]", "{{ widget }}".
+TEMPLATE = re.compile(r"^(?:\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\})$")
+# Tokens of scrambled or encoded text: symbols inside a word, or letters run into digits.
+_GARBLED_TOKEN = re.compile(r"\w[:%^{}<>=\\~$@#\[\]|]+\w|[A-Za-z]+\d+[A-Za-z]|\d+[A-Za-z]{2,}\d")
+GARBLED_MIN_TOKENS = 6
+# On LocalNews, encoded paywall text has over half its tokens garbled; prose with times and
+# prices ("5:25pm", "S$20,000") stays under a fifth.
+GARBLED_SHARE = 0.3
+
+
+def garbled(line: str) -> bool:
+    """Scrambled or encoded text (paywall obfuscation, mojibake-like residue)."""
+    tokens = line.split()
+    if len(tokens) < GARBLED_MIN_TOKENS:
+        return False
+    return sum(1 for t in tokens if _GARBLED_TOKEN.search(t)) / len(tokens) >= GARBLED_SHARE

@@ -1,0 +1,295 @@
+"""Cleaning scraped bodies: junk out, captions apart, every removal recorded, dates read."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from storyweave.clean import clean_articles
+from storyweave.clean.dateline import dateline_date, first_date_in
+from storyweave.models import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "seed-story"
+GOLD = json.loads((ROOT / "tests" / "fixtures" / "seed_gold.json").read_text())
+
+
+def _article(text: str, name: str = "a.txt", **extra: object) -> Article:
+    return Article(id=hashlib.sha1(text.encode()).hexdigest(), input=name, text=text, **extra)
+
+
+@pytest.fixture(scope="module")
+def seed_sources():
+    files = sorted(SEED.glob("*.txt"))
+    return {
+        f.name: s
+        for f, s in zip(
+            files, clean_articles([_article(f.read_text(), f.name) for f in files]), strict=True
+        )
+    }
+
+
+# --- the seed story --------------------------------------------------------------------------
+
+
+def test_seed_junk_lines_are_gone(seed_sources) -> None:
+    for line in GOLD["must_remove"]:
+        for source in seed_sources.values():
+            assert line.lower() not in source.text.lower(), (source.sid, line)
+
+
+def test_seed_real_sentences_stay(seed_sources) -> None:
+    bodies = " ".join(s.text.lower() for s in seed_sources.values())
+    for sentence in GOLD["must_keep"]:
+        assert sentence.lower() in bodies, sentence
+
+
+def test_seed_captions_are_set_apart(seed_sources) -> None:
+    for item in GOLD["removed_stretch"]:
+        source = seed_sources[item["source"]]
+        assert item["text"] not in source.text
+        assert any(item["text"] in r.text and r.reason == item["reason"] for r in source.removed)
+        assert any(item["text"] in c for c in source.captions)
+
+
+def test_seed_published_dates(seed_sources) -> None:
+    for name, day in GOLD["published"]["required"].items():
+        assert seed_sources[name].published == day, name
+        assert seed_sources[name].published_from == "dateline"
+
+
+def test_seed_sources_are_numbered_and_titled(seed_sources) -> None:
+    assert [s.sid for s in seed_sources.values()] == ["S1", "S2", "S3", "S4", "S5"]
+    for source in seed_sources.values():
+        assert source.title and source.title not in source.text
+
+
+# --- invented scraped pages the rules were not written from ----------------------------------
+
+HARBOUR = "\n".join(
+    [
+        "Menu",
+        "Search",
+        "Sign in",
+        "Subscribe",
+        "Local",
+        "Harbour ferry runs aground near Pelican Point, 40 passengers rescued",
+        "By Maria Okafor",
+        "Published: March 4, 2024, 7:02 PM",
+        "4 min read",
+        "A passenger ferry ran aground on a sandbar near Pelican Point on Monday "
+        "evening, and all 40 passengers were taken off safely by coast guard boats, "
+        "officials said.",
+        "Rescuers watch as the stranded ferry lists near Pelican Point on Monday. Reuters",
+        "The vessel had left the northern terminal at 5.30pm and was due to dock an hour later.",
+        '"We felt a jolt and then the engines stopped," said one passenger, a teacher '
+        "travelling home with her two children.",
+        "Photo: Dan Whitlock/EPA",
+        "ADVERTISEMENT",
+        "The harbour authority said the channel had been dredged in January and that an "
+        "inquiry would look at the charts the crew used.",
+        "Share this article",
+        "Facebook",
+        "Twitter",
+        "Email",
+        "Copyright 2024 Coastal Media Group. All rights reserved.",
+        "",
+    ]
+)
+
+
+def test_invented_page_keeps_story_and_drops_furniture() -> None:
+    [source] = clean_articles([_article(HARBOUR)])
+    for junk in ("Menu", "Sign in", "By Maria Okafor", "4 min read", "ADVERTISEMENT", "Share this"):
+        assert junk not in source.text, junk
+    assert "Copyright" not in source.text and "Facebook" not in source.text
+    for kept in (
+        "A passenger ferry ran aground on a sandbar near Pelican Point on Monday evening",
+        "The vessel had left the northern terminal at 5.30pm",
+        '"We felt a jolt and then the engines stopped," said one passenger',
+        "an inquiry would look at the charts the crew used.",
+    ):
+        assert kept in source.text, kept
+    assert source.title == "Harbour ferry runs aground near Pelican Point, 40 passengers rescued"
+    assert source.published == "2024-03-04" and source.published_from == "dateline"
+
+
+def test_invented_page_sets_captions_apart_with_reasons() -> None:
+    [source] = clean_articles([_article(HARBOUR)])
+    reasons = {r.text: r.reason for r in source.removed}
+    caption = "Rescuers watch as the stranded ferry lists near Pelican Point on Monday. Reuters"
+    assert reasons[caption] == "caption" and caption in source.captions
+    assert reasons["Photo: Dan Whitlock/EPA"] == "credit"
+    assert reasons["ADVERTISEMENT"] == "boilerplate"
+    assert reasons["Published: March 4, 2024, 7:02 PM"] == "metadata"
+    assert (
+        reasons["Harbour ferry runs aground near Pelican Point, 40 passengers rescued"] == "title"
+    )
+    assert set(reasons.values()) <= {
+        "boilerplate",
+        "caption",
+        "credit",
+        "metadata",
+        "title",
+        "duplicate",
+    }
+
+
+def test_nothing_is_silently_lost() -> None:
+    [source] = clean_articles([_article(HARBOUR)])
+    lines = [line.strip() for line in HARBOUR.splitlines() if line.strip()]
+    removed = [r.text for r in source.removed]
+    for line in lines:
+        assert line in source.text or line in removed, line
+
+
+def test_kept_paragraphs_are_verbatim_and_separated() -> None:
+    [source] = clean_articles([_article(HARBOUR)])
+    for paragraph in source.text.split("\n\n"):
+        assert paragraph in HARBOUR
+
+
+GALLERY = "\n".join(
+    [
+        "Floods cut off mountain villages",
+        "Rivers burst their banks across the northern valleys after three days of rain, "
+        "cutting roads to a dozen villages.",
+        "Rescue teams were still trying to reach two hamlets on Wednesday night, the "
+        "regional governor said.",
+        "Swollen rivers",
+        "The river at Kessel rose four metres overnight, the highest level since records began.",
+        "Image: Lena Marsh/AFP",
+        "Roads washed away",
+        "Several bridges on the valley road collapsed, leaving villagers to cross by rope.",
+        "Image: Tom Birk/Getty Images",
+        "2 / 12",
+        "The weather service expects more rain at the weekend.",
+        "",
+    ]
+)
+
+
+def test_gallery_blocks_become_captions() -> None:
+    [source] = clean_articles([_article(GALLERY)])
+    assert "Swollen rivers" not in source.text and "Roads washed away" not in source.text
+    assert "The river at Kessel rose four metres overnight" not in source.text
+    assert any("The river at Kessel" in c for c in source.captions)
+    assert "Rescue teams were still trying to reach two hamlets" in source.text
+    assert "The weather service expects more rain at the weekend." in source.text
+    assert "2 / 12" not in source.text
+
+
+def test_known_title_and_its_repeats_are_removed() -> None:
+    text = (
+        "Council approves new bus lanes\nCouncil approves new bus lanes\n"
+        "The city council voted 9-2 on Tuesday to add bus lanes on four avenues, "
+        "the mayor's office said.\n"
+    )
+    [source] = clean_articles([_article(text, title="Council approves new bus lanes - City Daily")])
+    assert source.text.startswith("The city council voted")
+    assert [r.reason for r in source.removed] == ["title", "title"]
+
+
+def test_hard_wrapped_newswire_is_joined_back() -> None:
+    text = (
+        "\nThe central bank raised its main interest rate by a quarter point on \n"
+        "Thursday, citing stubborn inflation in services and a tight labour \n"
+        "market, and said further increases could not be ruled out. Markets \n"
+        "had largely expected the move, analysts said. \n"
+    )
+    [source] = clean_articles([_article(text)])
+    assert source.removed == ()
+    assert source.title is None
+    assert "rate by a quarter point on Thursday, citing" in source.text
+    assert "\n" not in source.text
+
+
+def test_repeated_outlet_furniture_is_removed_but_not_stock_sentences() -> None:
+    bodies = [
+        f"Get the Daily Gazette app\nStory number {i}\nThe county fair opened on Friday "
+        f"with {i} new rides and a record crowd of families, organisers said.\n"
+        "No one was injured.\n"
+        for i in range(3)
+    ]
+    sources = clean_articles(
+        [_article(b, f"{i}.txt", outlet="dailygazette.example") for i, b in enumerate(bodies)]
+    )
+    for source in sources:
+        assert "Get the Daily Gazette app" not in source.text
+        assert "No one was injured." in source.text
+        assert "record crowd of families" in source.text
+
+
+def test_translation_banner_is_removed_and_recorded() -> None:
+    text = (
+        "Port strike ends after talks\nPowered by machine translation - Beta\n"
+        "Dock workers returned to work on Friday after the union and the port operator "
+        "agreed on a new wage deal.\n"
+    )
+    [source] = clean_articles([_article(text)])
+    assert "translation" not in source.text
+    assert any(
+        "machine translation" in r.text and r.reason == "boilerplate" for r in source.removed
+    )
+
+
+def test_bad_input_never_crashes() -> None:
+    sources = clean_articles([_article(""), _article("\n\n  \n"), _article("Advertisement\n")])
+    assert [s.text for s in sources] == ["", "", ""]
+
+
+def test_same_input_same_output() -> None:
+    one = clean_articles([_article(HARBOUR), _article(GALLERY)])
+    two = clean_articles([_article(HARBOUR), _article(GALLERY)])
+    assert one == two
+
+
+# --- publication dates -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("13 January, 2022", "2022-01-13"),
+        ("January 13, 2022", "2022-01-13"),
+        ("Updated: January 13, 2022, 9:14 AM", "2022-01-13"),
+        ("Jan. 13, 2022", "2022-01-13"),
+        ("Sept. 5, 2021 at 10:30 a.m. EDT", "2021-09-05"),
+        ("Published on 2 March 2023 08:15 GMT", "2023-03-02"),
+        ("2022-01-13", "2022-01-13"),
+        ("2022-01-13T09:14:00Z", "2022-01-13"),
+        ("Thursday, 13 January 2022", "2022-01-13"),
+        ("Feb 30, 2022", None),
+        ("The vote was held on January 13, 2022 in the capital.", None),
+    ],
+)
+def test_dateline_formats(line: str, day: str | None) -> None:
+    assert dateline_date(line) == day
+
+
+def test_date_from_text_when_no_dateline() -> None:
+    text = (
+        "Storm closes schools\n"
+        "In this photo taken Tuesday, Nov. 8, 2022, a tree lies across a road in Milltown. AP\n"
+        "Schools across the county stayed closed on Wednesday after a storm brought down "
+        "trees and power lines, officials said.\n"
+    )
+    [source] = clean_articles([_article(text)])
+    assert (source.published, source.published_from) == ("2022-11-08", "text")
+    assert first_date_in("no date here, only May and 2022") is None
+
+
+def test_metadata_date_wins() -> None:
+    [source] = clean_articles(
+        [
+            _article(
+                "January 13, 2022\nBody text of the report goes on here, officials said.\n",
+                published="2022-01-12",
+                published_from="metadata",
+            )
+        ]
+    )
+    assert (source.published, source.published_from) == ("2022-01-12", "metadata")
