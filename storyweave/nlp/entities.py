@@ -9,7 +9,7 @@ type by vote; groups then join when they name the same thing:
 - organisations and places: spelling variants differing in one long word;
 - acronyms: defined in parentheses anywhere in the story, or spelling the initials of exactly
   one long name;
-- a garbled acronym ("CTO" for "CSTO"): one letter short of exactly one defined acronym, never
+- a garbled acronym ("NTO" for "NDTO"): one letter short of exactly one defined acronym, never
   defined itself, and used in a source that also names the full organisation. Risk: two real
   bodies whose acronyms differ by one letter and appear in the same report would be merged.
 """
@@ -82,7 +82,7 @@ def _group_type(mentions: list[Mention], surnames: set[str]) -> str | None:
     if person_evidence and _personal_shape(key) and len(key.split()) >= 2:
         return "PERSON"
     if len(key.split()) == 1 and mentions[0].text in surnames and not votes["PLACE"]:
-        return "PERSON"  # "Nazarbayev" tagged ORG, surname of a tagged "Nursultan Nazarbayev"
+        return "PERSON"  # "Petrov" tagged ORG, surname of a tagged "Ivan Petrov"
     best = max(votes.values())
     return next(t for t in TYPE_PRIORITY if votes[t] == best)
 
@@ -215,7 +215,7 @@ def _entity(mentions: list[Mention], order: dict[str, int]) -> Entity:
     by_fold: dict[str, list[str]] = defaultdict(list)
     for text in counts:
         by_fold[text.casefold()].append(text)
-    # Case variants ("MOSCOW" in a dateline) count as their most used casing.
+    # Case variants ("LONDON" in a dateline) count as their most used casing.
     spellings: Counter[str] = Counter()
     for variants in by_fold.values():
         best = min(variants, key=lambda t: (-counts[t], t.isupper(), t))
@@ -239,7 +239,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
 
     Example:
         >>> [e.name for e in find_entities(sources, docs) if e.type == "PERSON"][:1]
-        ['Kassym-Jomart Tokayev']
+        ['Erlan-Yusup Omarov']
     """
     pairs = list(zip(sources, docs, strict=True))
     first = [m for s, d in pairs for m in source_mentions(s, d, set())]

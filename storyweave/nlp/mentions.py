@@ -2,7 +2,7 @@
 
 Repairs: leading "the" and titles dropped, possessives cut, photo credits skipped, acronyms
 defined in parentheses read directly, and transliterated names the tagger split or missed
-("Kasim-Yomart Tokayev") rebuilt from a surname the story already knows.
+("Erlan-Yusup Omarov") rebuilt from a surname the story already knows.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ LABEL_TYPES = {
     "NORP": "OTHER",
     "EVENT": "EVENT",
 }
-# Labels the small model gives to names by mistake ("Almaty" as PRODUCT): such a mention counts
+# Labels the small model gives to names by mistake (a city as PRODUCT): such a mention counts
 # only when the same name is tagged properly elsewhere in the story.
 WEAK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Given names rebuilt in front of a known surname: at most this many words, so that a run of
@@ -50,7 +50,7 @@ _CREDIT_LINE = re.compile(
 )
 _CREDIT_PAREN = re.compile(r"\((?:[^()]*\b(?:via|photo|credit|file)\b[^()]*)\)", re.IGNORECASE)
 _CREDIT_BRACKET = re.compile(r"\[[^\[\]\n]{1,40}\]")
-# "... in Almaty, Kazakhstan. AP" -- an agency name closing a caption line.
+# "... in the capital, on Tuesday. AP" -- an agency name closing a caption line.
 _CREDIT_TAIL = re.compile(r"[.!?]\s+([A-Z][A-Za-z/ ]{1,20})\s*$")
 
 
@@ -112,7 +112,7 @@ def _trim(span: Span) -> tuple[int, int, bool]:
         doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
     ):
         start += 1
-    # "Kazakh President Kassym-Jomart Tokayev": everything up to the last title goes.
+    # "Ruvenian President Erlan-Yusup Omarov": everything up to the last title goes.
     if not any(t.lower_ in ORG_WORDS for t in doc[start:end]):
         for i in range(end - 2, start - 1, -1):
             if doc[i].text.casefold().rstrip(".") in TITLES and doc[i + 1].is_title:
@@ -128,7 +128,7 @@ def _trim(span: Span) -> tuple[int, int, bool]:
 
 
 def _person_apposition(span: Span) -> bool:
-    """ "Nursultan Nazarbayev, the former leader": a name in apposition to a person noun."""
+    """ "Ivan Petrov, the former leader": a name in apposition to a person noun."""
     root = span.root
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
