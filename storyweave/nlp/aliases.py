@@ -13,9 +13,9 @@ from rapidfuzz.distance import JaroWinkler
 
 # Given names that are the same name in two transliterations ("Yerlan-Jusup"/"Erlan-Yusup"
 # skeletons score 0.97, "Oleksandr"/"Aleksandr" 0.93, "Sergei"/"Sergey" 1.0) while different
-# names stay apart ("Peter"/"Petra" 0.91, "John"/"Jane" 0.67, "Marek"/"Tomasz" 0.0).
+# names stay apart ("Peter"/"Petra" 0.91, "John"/"Jane" 0.67, "Marek"/"Tomasz" 0.58).
 GIVEN_NAME_MIN_SIMILARITY = 0.92
-# Surnames must be near-identical ("Mamedov"/"Mammadov" skeletons 0.96); a looser bar would
+# Surnames must be near-identical ("Aliyev"/"Aliev" skeletons 1.0); a looser bar would
 # join relatives or unrelated people sharing a family name with a one-letter difference.
 SURNAME_MIN_SIMILARITY = 0.95
 # One differing word in a multi-word organisation or place name, spelling variants only
@@ -116,7 +116,7 @@ def given_names_match(a: str, b: str) -> bool:
 
 
 def surnames_match(a: str, b: str) -> bool:
-    """Whether two family names are one name in two spellings ("Mamedov"/"Mammadov")."""
+    """Whether two family names are one name in two spellings ("Aliyev"/"Aliev")."""
     return _similar(a, b, SURNAME_MIN_SIMILARITY)
 
 
