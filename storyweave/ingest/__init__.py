@@ -1,28 +1,144 @@
-"""Read inputs (files, folders, JSON Lines, feeds, HTML) into Article records."""
+"""Read inputs (files, folders, JSON Lines, feeds, HTML) into Article records.
+
+Each input becomes Articles or Rejected records; a bad input never stops the others.
+
+Readers, by format (the file suffix decides, else the content's head is sniffed):
+
+* plain text (``.txt`` and anything unrecognised): the whole file is the body;
+* HTML (``.html``/``.htm``): :mod:`storyweave.ingest.html`;
+* JSON Lines, JSON arrays, CSV of records: :mod:`storyweave.ingest.jsonl`;
+* RSS/Atom (``.xml``/``.rss``/``.atom``): :mod:`storyweave.ingest.feed`.
+
+Folders are walked recursively in sorted order, hidden files skipped. Within a folder the feeds
+are read first, and a page saved beside a feed that supplied an item's body is not read again
+on its own; the feed's item comes at the feed's place in the order.
+"""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyweave.errors import Reason
+from storyweave.ingest.article import build_article, content_id
+from storyweave.ingest.feed import read_feed
+from storyweave.ingest.files import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    MAX_FILE_BYTES,
+    RECORD_SUFFIXES,
+    SNIFF_BYTES,
+    Loaded,
+    decode,
+    load,
+    sniff_kind,
+    walk,
+)
+from storyweave.ingest.html import MIN_ARTICLE_CHARS, decode_html, extract_html
+from storyweave.ingest.jsonl import read_records
 from storyweave.models import Article, Rejected
 
-
-def content_id(text: str) -> str:
-    """Content-hash id of a body text: the same text always gets the same id."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+__all__ = ["MAX_FILE_BYTES", "content_id", "read_file", "read_inputs"]
 
 
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Rejected]:
-    """Yield one Article per readable report and one Rejected per unusable input."""
+def read_inputs(
+    paths: Iterable[str | Path], *, max_bytes: int = MAX_FILE_BYTES
+) -> Iterator[Article | Rejected]:
+    """Yield one Article per readable report and one Rejected per unusable input.
+
+    Args:
+        paths: files and folders; folders are walked recursively in sorted order.
+        max_bytes: files larger than this are rejected without being read.
+
+    Example:
+        >>> items = list(read_inputs(["examples/seed-story"]))
+        >>> all(isinstance(i, Article) for i in items)
+        True
+    """
     for raw in paths:
-        path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        files = list(walk(Path(raw)))
+        feeds: dict[Path, list[Article | Rejected]] = {}
+        used_pages: set[Path] = set()
         for file in files:
-            if not file.exists():
-                yield Rejected(str(file), Reason.MISSING, "no such file")
-                continue
-            text = file.read_text(encoding="utf-8")
-            yield Article(id=content_id(text), input=file.name, text=text, path=str(file))
+            if _is_feed(file):
+                loaded = load(file, max_bytes)
+                if isinstance(loaded, Rejected):
+                    feeds[file] = [loaded]
+                    continue
+                feeds[file], used = read_feed(loaded)
+                used_pages |= used
+        for file in files:
+            if file in feeds:
+                yield from feeds[file]
+            elif file not in used_pages:
+                yield from read_file(file, max_bytes)
+
+
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Article | Rejected]:
+    """Articles (or the reason for none) from one file of any supported format."""
+    loaded = load(path, max_bytes)
+    if isinstance(loaded, Rejected):
+        yield loaded
+        return
+    kind = sniff_kind(path, loaded.raw)
+    if kind == "feed":
+        yield from read_feed(loaded)[0]
+    elif kind in ("jsonl", "json", "csv"):
+        yield from read_records(loaded, kind)
+    elif kind == "html":
+        yield _html_file(loaded)
+    else:
+        yield _text_file(loaded)
+
+
+def _text_file(loaded: Loaded) -> Article | Rejected:
+    name = str(loaded.path)
+    text = decode(loaded.raw, loaded.bom_encoding)
+    if text is None:
+        return Rejected(name, Reason.UNDECODABLE, f"{name}: bytes are in no known text encoding")
+    text = _unix_newlines(text)
+    if not text.strip():
+        return Rejected(name, Reason.EMPTY, f"{name}: the file holds only blank space")
+    return build_article(text, input=loaded.path.name, kind="text", path=name)
+
+
+def _html_file(loaded: Loaded) -> Article | Rejected:
+    name = str(loaded.path)
+    html = decode_html(loaded.raw, loaded.bom_encoding)
+    if html is None:
+        return Rejected(name, Reason.UNDECODABLE, f"{name}: bytes are in no known text encoding")
+    page = extract_html(html)
+    if page is None:
+        why = f"{name}: no article text found (needs {MIN_ARTICLE_CHARS}+ characters of main text)"
+        return Rejected(name, Reason.NO_ARTICLE, why)
+    return build_article(
+        page.text,
+        input=loaded.path.name,
+        kind="html",
+        path=name,
+        outlet=page.outlet,
+        url=page.url,
+        title=page.title,
+        published=page.published,
+        language=page.language,
+        author=page.author,
+        captions=page.captions,
+    )
+
+
+def _is_feed(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES:
+        return True
+    if suffix in HTML_SUFFIXES or suffix in RECORD_SUFFIXES or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    return sniff_kind(path, head) == "feed"
+
+
+def _unix_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,132 @@
+"""Records of reports: JSON Lines, JSON arrays and CSV with the columns
+``id, url, outlet, title, published`` and a body in ``text``, ``html`` or ``html_path``
+(an HTML file relative to the records file).
+
+A broken line or record becomes one Rejected naming the file and line; the others proceed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from storyweave.errors import Reason
+from storyweave.ingest.article import build_article
+from storyweave.ingest.dates import normalize_date
+from storyweave.ingest.files import Loaded, decode, load
+from storyweave.ingest.html import MIN_ARTICLE_CHARS, Extracted, decode_html, extract_html
+from storyweave.models import Article, Rejected
+
+
+def read_records(loaded: Loaded, kind: str) -> Iterator[Article | Rejected]:
+    """Articles from a ``.jsonl``, ``.json`` or ``.csv`` file of records (``kind`` says which)."""
+    name = str(loaded.path)
+    text = decode(loaded.raw, loaded.bom_encoding)
+    if text is None:
+        yield Rejected(name, Reason.UNDECODABLE, f"{name}: bytes are in no known text encoding")
+        return
+    if kind == "jsonl":
+        yield from _json_lines(loaded.path, text)
+    elif kind == "csv":
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        for row in reader:
+            yield record_article(row, loaded.path, f"line {reader.line_num}")
+    else:
+        yield from _json_document(loaded.path, text)
+
+
+def _json_lines(path: Path, text: str) -> Iterator[Article | Rejected]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"line {number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield _bad(path, where, Reason.BAD_JSON, f"not valid JSON ({err.msg})")
+            continue
+        yield record_article(record, path, where)
+
+
+def _json_document(path: Path, text: str) -> Iterator[Article | Rejected]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as err:
+        where = f"line {err.lineno}"
+        yield _bad(path, where, Reason.BAD_JSON, f"not valid JSON ({err.msg})")
+        return
+    records = document if isinstance(document, list) else [document]
+    for number, record in enumerate(records, 1):
+        yield record_article(record, path, f"record {number}")
+
+
+def record_article(record: Any, path: Path, where: str) -> Article | Rejected:
+    """One record as an Article; the record's own fields win over what its HTML says."""
+    if not isinstance(record, Mapping):
+        return _bad(path, where, Reason.BAD_RECORD, "a record must be a JSON object")
+    record_id = _text_field(record, "id")
+    label = f"record {record_id!r}" if record_id else "the record"
+    input_name = record_id or f"{path.name}:{where.split()[-1]}"
+    body_path = str(path)
+    page: Extracted | None = None
+    text = _text_field(record, "text")
+    if text is None:
+        html = _text_field(record, "html")
+        html_file = _text_field(record, "html_path")
+        if html is None and html_file is not None:
+            target = path.parent / html_file
+            loaded = load(target)
+            if isinstance(loaded, Rejected):
+                return _bad(path, where, loaded.reason, f"{label}: {loaded.detail}")
+            html = decode_html(loaded.raw, loaded.bom_encoding)
+            if html is None:
+                detail = f"{label}: {target} is in no known text encoding"
+                return _bad(path, where, Reason.UNDECODABLE, detail)
+            body_path = str(target)
+        if html is None:
+            detail = f"{label} has no 'text', 'html' or 'html_path' field with content"
+            return _bad(path, where, Reason.BAD_RECORD, detail)
+        page = extract_html(html, _text_field(record, "url"))
+        if page is None:
+            detail = f"{label}: its HTML holds no article of {MIN_ARTICLE_CHARS}+ characters"
+            return _bad(path, where, Reason.NO_ARTICLE, detail)
+        text = page.text
+    return build_article(
+        text,
+        input=input_name,
+        kind="jsonl",
+        path=body_path,
+        outlet=_text_field(record, "outlet") or (page.outlet if page else None),
+        url=_text_field(record, "url") or (page.url if page else None),
+        title=_text_field(record, "title") or (page.title if page else None),
+        published=normalize_date(record.get("published")) or (page.published if page else None),
+        language=_text_field(record, "language", "lang") or (page.language if page else None),
+        author=_author(record) or (page.author if page else None),
+        captions=page.captions if page else (),
+    )
+
+
+def _text_field(record: Mapping[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and key == "id":
+            return str(value)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def _author(record: Mapping[str, Any]) -> str | None:
+    value = record.get("author", record.get("authors"))
+    if isinstance(value, list):
+        names = [v.strip() for v in value if isinstance(v, str) and v.strip()]
+        return ", ".join(names) or None
+    return value if isinstance(value, str) else None
+
+
+def _bad(path: Path, where: str, reason: Reason, why: str) -> Rejected:
+    return Rejected(f"{path}:{where.split()[-1]}", reason, f"{path} {where}: {why}")

@@ -1,0 +1,71 @@
+"""Headlines without the site's name that pages append (or prepend) in ``<title>``.
+
+``"Floods close the port - The Daily Harbour"`` becomes ``"Floods close the port"`` when the
+page's headline (``<h1>``) says so, or when the cut-off part names the site: its ``og:site_name``
+or the words of its host name (``dailyharbour.com``). A part that does not name the site stays,
+so ``"Floods - what we know"`` is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# Separators between a headline and the site's name, as pages write them.
+_SEPARATOR = re.compile(r"\s+(?:[|\-–—»·:]|--|::)\s+")
+# Host-name labels that say nothing about the site.
+_GENERIC_LABELS = frozenset(
+    "www m amp news edition com org net gov edu co uk us ca au in de fr es it info tv".split()
+)
+# Names shorter than this (squashed to letters and digits) match too much by accident.
+MIN_SITE_KEY = 3
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def site_keys(sitename: str | None, url: str | None) -> set[str]:
+    """Squashed forms of a site's name and of its host name's telling labels."""
+    keys = {_squash(sitename)} if sitename else set()
+    host = urlsplit(url).hostname if url else None
+    if host:
+        keys |= {label for label in host.split(".") if label not in _GENERIC_LABELS}
+    return {key for key in keys if len(key) >= MIN_SITE_KEY}
+
+
+def _names_site(part: str, keys: set[str]) -> bool:
+    squashed = _squash(part)
+    return bool(squashed) and any(key in squashed or squashed in key for key in keys)
+
+
+def headline(
+    title: str | None, h1s: list[str], sitename: str | None, url: str | None
+) -> str | None:
+    """The headline inside a page title, without the site's name around it."""
+    if not title:
+        return title
+    title = " ".join(title.split())
+    marks = list(_SEPARATOR.finditer(title))
+    if not marks:
+        return title
+    for h1 in h1s:
+        h1 = " ".join(h1.split())
+        for mark in marks:
+            if _squash(title[: mark.start()]) == _squash(h1) or _squash(
+                title[mark.end() :]
+            ) == _squash(h1):
+                return h1
+    keys = site_keys(sitename, url)
+    if not keys:
+        return title
+    # The site named after the headline: cut at the first separator followed by its name.
+    starts = [0] + [m.end() for m in marks]
+    ends = [m.start() for m in marks] + [len(title)]
+    for index in range(1, len(starts)):
+        if _names_site(title[starts[index] : ends[index]], keys):
+            return title[: ends[index - 1]]
+    # The site named before the headline: "Site | Headline".
+    if _names_site(title[: ends[0]], keys):
+        return title[starts[1] :]
+    return title
