@@ -1,0 +1,165 @@
+"""Stories, their member articles and versions.
+
+A story's version starts at 1 and grows by one in every ingest run that adds articles to
+it, so a stored brief is current exactly when it was built from the story's version.
+Listing figures (counts, dates, headline) are kept up to date as members arrive, so
+listing many stories never scans their articles.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyweave.store.articles import chunks
+from storyweave.store.records import StoredStory
+
+# Sorts after every real YYYY-MM-DD, so undated reports never name a dated story.
+UNDATED = "9999-99-99"
+
+
+@dataclass(frozen=True)
+class Member:
+    """A new member article of a story, with what the listing figures need."""
+
+    article_id: str
+    seq: int
+    title: str | None
+    published: str | None
+    duplicate_of: str | None
+
+
+def headline_key(member: Member) -> str:
+    """Sort key for naming a story: the earliest titled report, ties by arrival."""
+    return f"{member.published or UNDATED}:{member.seq:012d}"
+
+
+def stories_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """Story id of each stored article among ``article_ids``."""
+    out: dict[str, str] = {}
+    for part in chunks(list(article_ids)):
+        marks = ",".join("?" * len(part))
+        rows = conn.execute(
+            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})", part
+        )
+        out.update((r[0], r[1]) for r in rows)
+    return out
+
+
+def add_members(
+    conn: sqlite3.Connection, story_id: str, members: Sequence[Member], run_id: int
+) -> bool:
+    """Put new articles into a story (made if new), bump its version once per run.
+
+    Returns True when the story is new.
+    """
+    row = conn.execute(
+        "SELECT version, changed_in_run, headline, headline_key, article_count, "
+        "independent_count, first_published, last_published FROM stories WHERE id = ?",
+        (story_id,),
+    ).fetchone()
+    titled = [m for m in members if m.title and m.duplicate_of is None]
+    best = min(titled, key=headline_key) if titled else None
+    dates = sorted(m.published for m in members if m.published)
+    independent = sum(1 for m in members if m.duplicate_of is None)
+    if row is None:
+        conn.execute(
+            "INSERT INTO stories (id, version, changed_in_run, headline, headline_key, "
+            "article_count, independent_count, first_published, last_published) "
+            "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                story_id,
+                run_id,
+                best.title if best else "",
+                headline_key(best) if best else None,
+                len(members),
+                independent,
+                dates[0] if dates else None,
+                dates[-1] if dates else None,
+            ),
+        )
+        add_memberships(conn, story_id, members)
+        return True
+    headline, key = row["headline"], row["headline_key"]
+    if best is not None and (key is None or headline_key(best) < key):
+        headline, key = best.title, headline_key(best)
+    firsts = [d for d in (row["first_published"], dates[0] if dates else None) if d]
+    lasts = [d for d in (row["last_published"], dates[-1] if dates else None) if d]
+    conn.execute(
+        "UPDATE stories SET version = ?, changed_in_run = ?, headline = ?, headline_key = ?, "
+        "article_count = article_count + ?, independent_count = independent_count + ?, "
+        "first_published = ?, last_published = ? WHERE id = ?",
+        (
+            row["version"] + (row["changed_in_run"] != run_id),
+            run_id,
+            headline,
+            key,
+            len(members),
+            independent,
+            min(firsts) if firsts else None,
+            max(lasts) if lasts else None,
+            story_id,
+        ),
+    )
+    add_memberships(conn, story_id, members)
+    return False
+
+
+def add_memberships(conn: sqlite3.Connection, story_id: str, members: Sequence[Member]) -> None:
+    """Link the articles to their story (the story row exists)."""
+    conn.executemany(
+        "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)",
+        [(m.article_id, story_id) for m in members],
+    )
+
+
+STORY_COLUMNS = (
+    "id, headline, article_count, independent_count, first_published, last_published, version"
+)
+
+
+def story_from_row(row: sqlite3.Row) -> StoredStory:
+    """The listing record of a stories row."""
+    return StoredStory(
+        id=row["id"],
+        headline=row["headline"],
+        article_count=row["article_count"],
+        independent_count=row["independent_count"],
+        first_published=row["first_published"],
+        last_published=row["last_published"],
+        version=row["version"],
+    )
+
+
+def list_stories(
+    conn: sqlite3.Connection, limit: int | None = None, min_articles: int = 1
+) -> list[StoredStory]:
+    """Stories, most recently published first; then the bigger, then by id."""
+    rows = conn.execute(
+        f"SELECT {STORY_COLUMNS} FROM stories WHERE article_count >= ? "
+        "ORDER BY last_published IS NULL, last_published DESC, article_count DESC, id "
+        "LIMIT ?",
+        (min_articles, -1 if limit is None else limit),
+    )
+    return [story_from_row(r) for r in rows]
+
+
+def get_story(conn: sqlite3.Connection, story_id: str) -> StoredStory | None:
+    """One story, or None when the id is unknown."""
+    row = conn.execute(f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return story_from_row(row) if row else None
+
+
+def member_ids(conn: sqlite3.Connection, story_id: str) -> list[str]:
+    """Article ids of a story, in the order a brief numbers its sources.
+
+    Earliest published first, undated last, ties by article id: the same article set
+    gives the same order however its articles arrived.
+    """
+    rows = conn.execute(
+        "SELECT a.id FROM story_articles s JOIN articles a ON a.id = s.article_id "
+        "WHERE s.story_id = ? ORDER BY a.published IS NULL, a.published, a.id",
+        (story_id,),
+    )
+    return [r[0] for r in rows]
