@@ -81,8 +81,10 @@ def _group_type(mentions: list[Mention], surnames: set[str]) -> str | None:
     person_evidence = votes["PERSON"] > 0 or any(m.titled for m in mentions)
     if person_evidence and _personal_shape(key) and len(key.split()) >= 2:
         return "PERSON"
-    if len(key.split()) == 1 and mentions[0].text in surnames and not votes["PLACE"]:
-        return "PERSON"  # "Petrov" tagged ORG, surname of a tagged "Ivan Petrov"
+    # "Petrov" tagged ORG (or a place, when he speaks), surname of a tagged "Ivan Petrov".
+    if len(key.split()) == 1 and mentions[0].text in surnames:
+        if not votes["PLACE"] or all(m.speaks or m.titled for m in mentions):
+            return "PERSON"
     best = max(votes.values())
     return next(t for t in TYPE_PRIORITY if votes[t] == best)
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from storyweave.models import Source
 from storyweave.nlp.aliases import ORG_WORDS, TITLES, acronym_definitions, is_acronym
+from storyweave.nlp.speakers import SPEECH_VERBS
 
 # spaCy labels kept, and the brief type each becomes.
 LABEL_TYPES = {
@@ -73,6 +74,7 @@ class Mention:
     text: str
     label: str  # brief type, or "WEAK" for a mistagged label
     titled: bool = False  # preceded by a personal title ("President", "Mr")
+    speaks: bool = False  # subject of a speech verb ("Hartwig said")
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -159,7 +161,10 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             continue
         if in_credit(source.text, span.start_char, span.end_char):
             continue
-        out.append(Mention(source.sid, span.start_char, span.end_char, span.text, label, titled))
+        speaks = span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
+        out.append(
+            Mention(source.sid, span.start_char, span.end_char, span.text, label, titled, speaks)
+        )
     return out
 
 
