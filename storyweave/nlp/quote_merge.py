@@ -39,7 +39,7 @@ def _words(text: str) -> str:
 
 def _speakers_agree(a: Found, b: Found) -> bool:
     """Unresolved speakers agree with anyone; named ones when one name ends the other
-    ("Russian Defence Ministry" and "Defence Ministry")."""
+    ("Ruvenian Defence Ministry" and "Defence Ministry")."""
     if not (a.resolved and b.resolved):
         return True
     x, y = sorted((_words(a.speaker or ""), _words(b.speaker or "")), key=len)

@@ -1,6 +1,6 @@
 """Who said it: a quotation's speaker phrase resolved to a story entity's full name.
 
-A name or surname in the phrase becomes the entity's name ("Peskov" -> "Dmitry Peskov"); a
+A name or surname in the phrase becomes the entity's name ("Hartwig" -> "Lena Hartwig"); a
 pronoun becomes the most recent person ("he", "she") or organisation ("it") named in the
 sentences before; a document noun ("the statement") becomes the body that last spoke; a
 generic noun ("the ministry") the organisation last named with that word.
@@ -68,7 +68,7 @@ def _named_in(
 ) -> Entity | None:
     """The entity named in start:end: the one at the phrase head, else a person, else the first.
 
-    "Russia's Defence Ministry" is the ministry, not the country.
+    "Ruvenia's Defence Ministry" is the ministry, not the country.
     """
     inside = [h for h in hits if start <= h.start and h.end <= end]
     at_head = [h.entity for h in inside if head is not None and h.start <= head < h.end]
