@@ -1,14 +1,355 @@
-"""Counted quantities, grouped across sources, with conflicts."""
+"""Counted quantities grouped across sources by what they count, with conflicts marked.
+
+A figure groups every value the sources give for one thing ("people killed", "population").
+It is a ``conflict`` when two independent sources give values whose allowed ranges cannot both
+hold, and no later date explains the difference (a death toll that rises from one day to the
+next is a ``trend``, not a conflict).
+
+Two rules keep real stories free of false conflicts:
+
+* a bare round number may have been rounded by its writer (see
+  :func:`storyweave.nlp.quantities.rounding_band`), so "2,000" agrees with "more than 2,000";
+* a source that gives several values for one topic (a city count beside a national one, two
+  defendants' fines) is only in conflict with another source when *each* has a value the other
+  cannot match; a source whose values are all matched by the other only says less. A vague
+  value ("thousands") that agrees with a precise one from the same source is the same claim.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from storyweave.models import Figure, Source
+from storyweave.evidence import span
+from storyweave.models import Evidence, Figure, FigureValue, Source
+from storyweave.nlp.quantities import Counted, Quantity, find_quantities, rounding_band
+from storyweave.nlp.quantities import what_is_counted as _what_is_counted
+
+# Counts that only grow as a story develops: a later, higher value is an update.
+CUMULATIVE = ("killed", "injured", "detained", "hospitalized", "evacuated", "displaced",
+              "charged", "casualties", "rescued")  # fmt: skip
+# Kinds whose value may change between reports (troops arrive and leave): values given on
+# different dates are a change, not a conflict. Populations, durations and amounts may not.
+CHANGING_KINDS = ("troops",)
+# Longest evidence kept around a quantity when its sentence is longer (damaged text with no
+# sentence breaks): a few lines of context either side.
+MAX_EVIDENCE_CHARS = 400
+DAYS_PER_UNIT = {
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "night": 1.0, "day": 1.0,
+    "week": 7.0, "month": 30.0, "year": 365.0, "decade": 3650.0,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class TrendFigure(Figure):
+    """A Figure with how its values move over time: "rising" when a cumulative count grows
+    from one dated report to the next, "changed" when a changing count differs by date."""
+
+    trend: str | None = None
+
+
+@dataclass(frozen=True)
+class _Interval:
+    low: float
+    high: float
+    low_open: bool
+    high_open: bool
+
+    def meets(self, other: _Interval) -> bool:
+        """True when some value lies in both intervals."""
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low:
+            return not (self.high_open or other.low_open)
+        if other.high == self.low:
+            return not (other.high_open or self.low_open)
+        return True
+
+    def below(self, other: _Interval) -> bool:
+        return self.high <= other.low
+
+
+@dataclass(frozen=True)
+class _Observation:
+    source: str
+    topic: str
+    kind: str
+    cumulative: bool
+    text: str
+    low: float | None
+    high: float | None
+    interval: _Interval
+    vague: bool
+    as_of: str | None
+    evidence: Evidence
 
 
 def find_figures(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Figure]:
-    """Every counted quantity grouped by what it counts; conflicts marked."""
-    return []
+    """Every counted quantity grouped by what it counts; conflicts and trends marked.
+
+    Args:
+        sources: the cleaned sources of one story (their ``text`` was parsed into ``docs``).
+        docs: one spaCy Doc per source, in the same order.
+
+    Example:
+        >>> figures = find_figures(sources, parse([s.text for s in sources]))
+        >>> [(f.topic, f.status) for f in figures]
+        [('people killed', 'conflict'), ('troops', 'consistent')]
+    """
+    main_place = _main_place(docs)
+    observations: list[_Observation] = []
+    for source, doc in zip(sources, docs, strict=True):
+        observations += _observe(source, doc, main_place)
+    origin = {s.sid: s.duplicate_of or s.sid for s in sources}
+    by_topic: dict[str, list[_Observation]] = defaultdict(list)
+    for obs in observations:
+        by_topic[obs.topic].append(obs)
+    figures = [_figure(topic, group, origin) for topic, group in by_topic.items()]
+    figures.sort(key=lambda f: (-len({s for v in f.values for s in v.sources}), f.topic))
+    return list(figures)
+
+
+def _observe(source: Source, doc: Doc, main_place: str | None) -> list[_Observation]:
+    out = []
+    for q in find_quantities(doc):
+        counted = _what_is_counted(doc, q)
+        if counted is None:
+            continue
+        obs = _observation(source, doc, q, counted, main_place)
+        if obs is not None:
+            out.append(obs)
+    return out
+
+
+def _observation(
+    source: Source, doc: Doc, q: Quantity, counted: Counted, main_place: str | None
+) -> _Observation | None:
+    topic = counted.label
+    place = _place_scope(doc, counted)
+    if place is not None and place != main_place:
+        topic += f" in {place}"
+    if counted.increment:
+        topic += " (additional)"
+    text = _wording(doc, q, counted)
+    scale = DAYS_PER_UNIT.get(counted.unit or "", 1.0) if counted.kind == "duration" else 1.0
+    lo, hi = rounding_band(q)
+    interval = _Interval(
+        lo * scale,
+        hi * scale,
+        q.low_open and not q.exact,
+        q.high_open or (q.exact and hi > lo),  # a rounding band excludes its upper end
+    )
+    predicate = counted.label.rsplit(" ", 1)[-1]
+    return _Observation(
+        source=source.sid,
+        topic=topic,
+        kind=counted.kind,
+        cumulative=counted.kind == "people" and predicate in CUMULATIVE,
+        text=text,
+        low=_number(q.low * scale) if q.low is not None else None,
+        high=_number(q.high * scale) if q.high is not None else None,
+        interval=interval,
+        vague=q.hedge == "vague",
+        as_of=_as_of(doc, q, counted, source.published),
+        evidence=_evidence(source, doc, q),
+    )
+
+
+def _number(value: float) -> float:
+    """Whole numbers as ints (164, not 164.0) so the JSON reads as written."""
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+def _wording(doc: Doc, q: Quantity, counted: Counted) -> str:
+    """The quantity as written, with a duration's unit ("within 10 days"); a capital that only
+    starts the sentence is lowered ("Dozens" -> "dozens")."""
+    end = q.end
+    if counted.kind == "duration":
+        for tok in doc[q.last + 1 : q.last + 3]:
+            if tok.lemma_.lower() in DAYS_PER_UNIT:
+                end = tok.idx + len(tok)
+                break
+    text = doc.text[q.start : end]
+    first = doc[q.first]
+    if first.is_sent_start and first.pos_ != "PROPN" and text[:1].isupper():
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _evidence(source: Source, doc: Doc, q: Quantity) -> Evidence:
+    """The sentence holding the quantity, cut to a window when the sentence runs on."""
+    sent: Span = doc[q.first].sent
+    start, end = sent.start_char, sent.end_char
+    if end - start > MAX_EVIDENCE_CHARS:
+        half = MAX_EVIDENCE_CHARS // 2
+        start = max(start, q.start - half)
+        end = min(end, q.end + half)
+        while start > sent.start_char and not doc.text[start - 1].isspace():
+            start += 1
+        while end < sent.end_char and not doc.text[end].isspace():
+            end -= 1
+    return span(source, start, end)
+
+
+def _main_place(docs: Sequence[Doc]) -> str | None:
+    """The place most sources name (most mentions breaking ties): the story's own place,
+    which needs no scope in a topic."""
+    sources_naming: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    for doc in docs:
+        names = [_place_name(e) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+        mentions.update(names)
+        sources_naming.update(set(names))
+    if not mentions:
+        return None
+    return min(mentions, key=lambda p: (-sources_naming[p], -mentions[p], p))
+
+
+def _place_name(ent: Span) -> str:
+    text = ent.text
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            text = text[len(article) :]
+    return text.removesuffix("'s").removesuffix("’s")
+
+
+def _place_scope(doc: Doc, counted: Counted) -> str | None:
+    """A place the count is limited to: "in <place>" on its verb, or opening its sentence."""
+    if counted.verb is None:
+        return None
+    verb = doc[counted.verb]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "across")]
+    first = verb.sent[0]
+    if first.lower_ == "in" and first.i != verb.i:
+        preps.append(first)
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC"):
+                ent = next(e for e in doc.ents if e.start <= obj.i < e.end)
+                return _place_name(ent)
+    return None
+
+
+def _as_of(doc: Doc, q: Quantity, counted: Counted, published: str | None) -> str | None:
+    """The date the count is given for: a day named on the clause that reports it ("on
+    Tuesday reported that 9,900 ..."), else the publication date."""
+    anchor = counted.verb if counted.verb is not None else q.core
+    ancestors = {doc[anchor].i} | {t.i for t in doc[anchor].ancestors}
+    sent = doc[q.first].sent
+    for phrase_start, phrase_end, day in _day_phrases(sent.text, published):
+        begin = sent.start_char + phrase_start
+        toks = [t for t in sent if begin <= t.idx < sent.start_char + phrase_end]
+        if not toks:
+            continue
+        head = toks[-1].head
+        if head.lower_ in ("on", "by", "as") or head.dep_ == "prep":
+            head = head.head
+        if head.i in ancestors:
+            return day
+    return published
+
+
+def _day_phrases(text: str, published: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, YYYY-MM-DD) of the day-precise date phrases of a sentence."""
+    if published is None:
+        return []
+    try:
+        from storyweave.nlp.dates import find_date_phrases  # type: ignore[attr-defined]
+    except ImportError:  # the shared resolver is not there yet
+        return _weekday_phrases(text, published)
+    return [(p.start, p.end, p.date) for p in find_date_phrases(text, published)
+            if p.precision == "day"]  # fmt: skip
+
+
+def _weekday_phrases(text: str, published: str) -> list[tuple[int, int, str]]:
+    """Weekdays, "today" and "yesterday", resolved to the latest such day on or before the
+    publication date (the reading news reports use for the past tense)."""
+    import re
+
+    base = date.fromisoformat(published)
+    out = []
+    for m in re.finditer(r"\b(today|yesterday|" + "|".join(_WEEKDAYS) + r")\b", text, re.I):
+        word = m.group(1).lower()
+        if word == "today":
+            day = base
+        elif word == "yesterday":
+            day = base - timedelta(days=1)
+        else:
+            day = base - timedelta(days=(base.weekday() - _WEEKDAYS.index(word)) % 7)
+        out.append((m.start(), m.end(), day.isoformat()))
+    return out
+
+
+def _figure(topic: str, group: list[_Observation], origin: dict[str, str]) -> TrendFigure:
+    status, trend = _status(group, origin)
+    merged: dict[tuple[object, ...], list[_Observation]] = defaultdict(list)
+    for obs in group:
+        merged[(obs.text.lower(), obs.low, obs.high, obs.as_of)].append(obs)
+    values = []
+    for same in merged.values():
+        sources = tuple(dict.fromkeys(o.source for o in same))
+        evidence = tuple(dict.fromkeys(o.evidence for o in same))
+        first = same[0]
+        values.append(FigureValue(first.text, first.low, first.high, first.as_of, sources,
+                                  evidence))  # fmt: skip
+    values.sort(key=lambda v: (v.as_of or "", v.low if v.low is not None else -1, v.text))
+    return TrendFigure(topic, status, tuple(values), trend)
+
+
+def _status(group: list[_Observation], origin: dict[str, str]) -> tuple[str, str | None]:
+    """("conflict" | "consistent", trend) for the values of one topic."""
+    by_source: dict[str, list[_Observation]] = defaultdict(list)
+    for obs in group:
+        by_source[origin.get(obs.source, obs.source)].append(obs)
+    claims = {sid: _claims(values) for sid, values in by_source.items()}
+    trend = None
+    names = sorted(claims)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            verdict = _compare(claims[a], claims[b])
+            if verdict == "conflict":
+                return "conflict", None
+            trend = trend or verdict
+    return "consistent", trend
+
+
+def _claims(values: list[_Observation]) -> list[_Observation]:
+    """A source's values minus vague wordings it also states precisely ("thousands arrested"
+    beside "around 12,000 arrested")."""
+    precise = [v for v in values if not v.vague]
+    return [
+        v for v in values if not (v.vague and any(v.interval.meets(p.interval) for p in precise))
+    ]
+
+
+def _compare(a: list[_Observation], b: list[_Observation]) -> str | None:
+    """ "conflict", a trend ("rising"/"changed") or None between two sources' claims."""
+    left = [x for x in a if not any(x.interval.meets(y.interval) for y in b)]
+    right = [y for y in b if not any(y.interval.meets(x.interval) for x in a)]
+    if not left or not right:
+        return None  # one source's values are all matched: it only says less
+    trend = None
+    for x in left:
+        for y in right:
+            explained = _over_time(x, y)
+            if explained is None:
+                return "conflict"
+            trend = explained
+    return trend
+
+
+def _over_time(x: _Observation, y: _Observation) -> str | None:
+    """How dates explain two disagreeing values, or None when they do not."""
+    if x.as_of is None or y.as_of is None or x.as_of == y.as_of:
+        return None
+    early, late = (x, y) if x.as_of < y.as_of else (y, x)
+    if x.cumulative:
+        return "rising" if early.interval.below(late.interval) else None
+    if x.kind in CHANGING_KINDS:
+        return "changed"
+    return None

@@ -1,0 +1,219 @@
+"""Figures: quantities grouped across sources, with conflicts and trends a reader would see."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyweave.brief.figures import find_figures
+from storyweave.models import Article, Figure, Source
+from storyweave.nlp.spacy_model import parse
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "seed-story"
+GOLD = ROOT / "tests" / "fixtures" / "seed_gold.json"
+
+
+def _sources(*reports: tuple[str, str | None]) -> list[Source]:
+    out = []
+    for n, (text, published) in enumerate(reports, start=1):
+        article = Article(id=f"a{n}", input=f"r{n}.txt", text=text, published=published)
+        out.append(
+            Source(f"S{n}", article, text, None, published, "metadata" if published else None)
+        )
+    return out
+
+
+def _figures(*reports: tuple[str, str | None]) -> dict[str, Figure]:
+    sources = _sources(*reports)
+    figures = find_figures(sources, parse([s.text for s in sources]))
+    return {f.topic: f for f in figures}
+
+
+def test_sources_that_agree_on_a_toll_are_consistent() -> None:
+    figures = _figures(
+        (
+            "A bus plunged into a ravine on Monday, and at least 12 people were killed.",
+            "2024-03-04",
+        ),
+        ("Twelve people died when the bus left the mountain road.", "2024-03-04"),
+        ("A dozen people were killed in the crash, police said.", "2024-03-04"),
+    )
+    killed = figures["people killed"]
+    assert killed.status == "consistent"
+    assert {s for v in killed.values for s in v.sources} == {"S1", "S2", "S3"}
+
+
+def test_a_toll_that_rises_on_a_later_day_is_a_trend_not_a_conflict() -> None:
+    figures = _figures(
+        ("Twelve people died in the flood on Monday, officials said.", "2024-03-04"),
+        ("The death toll from the flood rose to 14 on Wednesday.", "2024-03-06"),
+    )
+    killed = figures["people killed"]
+    assert killed.status == "consistent"
+    assert getattr(killed, "trend", None) == "rising"
+    assert [v.as_of for v in killed.values] == ["2024-03-04", "2024-03-06"]
+
+
+def test_a_toll_that_falls_later_is_a_conflict() -> None:
+    figures = _figures(
+        ("At least 40 people were killed in the quake, officials said.", "2024-03-04"),
+        ("Nine people were killed in the quake, officials said.", "2024-03-06"),
+    )
+    assert figures["people killed"].status == "conflict"
+
+
+def test_same_day_tolls_that_cannot_both_hold_conflict() -> None:
+    figures = _figures(
+        ("The protests left at least 164 people dead.", "2024-01-13"),
+        ("Dozens of people were killed in clashes with police.", "2024-01-13"),
+    )
+    assert figures["people killed"].status == "conflict"
+
+
+def test_hedged_and_round_figures_that_overlap_are_consistent() -> None:
+    figures = _figures(
+        ("More than 2,000 troops were deployed to the capital.", "2024-01-13"),
+        ("Around 2,000 soldiers were sent in.", "2024-01-13"),
+        ("The alliance sent 2,000 troops last week.", "2024-01-13"),
+        ("Police said about 10,000 people were detained.", "2024-01-13"),
+        ("The ministry said 9,900 people were detained.", "2024-01-13"),
+    )
+    assert figures["troops"].status == "consistent"
+    assert figures["people detained"].status == "consistent"
+
+
+def test_precise_figures_far_apart_conflict() -> None:
+    figures = _figures(
+        ("The ministry said 9,900 people were detained.", "2024-01-13"),
+        ("Around 12,000 people have been arrested.", "2024-01-13"),
+        ("The protests spread across the republic of 18 million.", "2024-01-13"),
+        ("Protests erupted in the nation of 19 million.", "2024-01-13"),
+    )
+    assert figures["people detained"].status == "conflict"
+    assert figures["population"].status == "conflict"
+
+
+def test_a_source_with_an_extra_local_figure_does_not_conflict() -> None:
+    # S1 gives a town's count and the total; S2 only the total.
+    figures = _figures(
+        ("Five people were killed in the storm. In all, 11 people were killed.", "2024-05-01"),
+        ("The storm killed 11 people across the region.", "2024-05-01"),
+    )
+    assert figures["people killed"].status == "consistent"
+
+
+def test_more_is_an_increment_kept_apart_from_the_total() -> None:
+    figures = _figures(
+        ("Police said 9,900 people were detained.", "2024-01-11"),
+        ("On Thursday police reported detaining nearly 2,000 more people.", "2024-01-13"),
+    )
+    assert figures["people detained"].status == "consistent"
+    assert [v.text for v in figures["people detained (additional)"].values] == ["nearly 2,000"]
+
+
+def test_a_city_count_is_not_the_national_count() -> None:
+    figures = _figures(
+        ("Across Freedonia, 300 people were arrested. In Ostrava, 40 people were arrested.",
+         "2024-01-13"),
+        ("Freedonia police said 300 people were arrested in Freedonia.", "2024-01-13"),
+        ("The unrest in Freedonia led to 300 arrests, officials in Freedonia said.", "2024-01-13"),
+    )  # fmt: skip
+    assert figures["people detained"].status == "consistent"
+
+
+def test_weekday_in_the_reporting_clause_dates_the_value() -> None:
+    figures = _figures(
+        ("The Interior Ministry on Tuesday reported that 9,900 people were detained.",
+         "2022-01-13"),
+    )  # fmt: skip
+    (value,) = figures["people detained"].values
+    assert value.as_of == "2022-01-11"
+
+
+def test_values_merge_the_same_wording_and_evidence_slices_the_source() -> None:
+    reports = (
+        ("More than 2,000 troops began withdrawing on Thursday.", "2024-01-13"),
+        ("The bloc sent more than 2,000 troops last week.", "2024-01-13"),
+    )
+    sources = _sources(*reports)
+    figures = find_figures(sources, parse([s.text for s in sources]))
+    (troops,) = figures
+    (value,) = troops.values
+    assert value.text == "more than 2,000"
+    assert (value.low, value.high) == (2000, None)
+    assert value.sources == ("S1", "S2")
+    by_sid = {s.sid: s for s in sources}
+    for ev in value.evidence:
+        assert by_sid[ev.source].text[ev.start : ev.end] == ev.text
+        assert "2,000" in ev.text
+
+
+def test_duration_values_keep_their_unit() -> None:
+    figures = _figures(
+        ("The withdrawal would take no more than 10 days.", "2024-01-13"),
+        ("The pullback is expected to be completed within 10 days.", "2024-01-13"),
+    )
+    duration = figures["withdrawal duration"]
+    assert duration.status == "consistent"
+    assert sorted(v.text for v in duration.values) == ["no more than 10 days", "within 10 days"]
+
+
+def test_same_input_same_figures() -> None:
+    reports = (
+        ("At least 12 people were killed and 30 injured.", "2024-03-04"),
+        ("The blast killed 14 people and wounded dozens.", "2024-03-05"),
+    )
+    first = find_figures(_sources(*reports), parse([r[0] for r in reports]))
+    second = find_figures(_sources(*reports), parse([r[0] for r in reports]))
+    assert first == second
+
+
+def _seed_figures() -> list[dict[str, object]]:
+    from storyweave.clean import clean_articles
+    from storyweave.models import to_jsonable
+    from storyweave.pipeline import read_story
+
+    articles, _ = read_story([SEED])
+    sources = clean_articles(articles)
+    figures = find_figures(sources, parse([s.text for s in sources]))
+    return to_jsonable(figures)
+
+
+@pytest.fixture(scope="module")
+def seed_figures() -> list[dict[str, object]]:
+    return _seed_figures()
+
+
+def _matches(figure: dict[str, object], alternatives: list[list[str]]) -> bool:
+    texts = [str(v["text"]).lower() for v in figure["values"]]  # type: ignore[index, union-attr]
+    return all(any(a.lower() in t for t in texts for a in alt) for alt in alternatives)
+
+
+@pytest.mark.parametrize(
+    ("key", "status"),
+    [
+        ("conflict_required", "conflict"),
+        ("consistent_required", "consistent"),
+        ("conflict_stretch", "conflict"),
+    ],
+)
+def test_seed_story_figures_match_gold(
+    seed_figures: list[dict[str, object]], key: str, status: str
+) -> None:
+    gold = json.loads(GOLD.read_text())["figures"][key]
+    for expected in gold:
+        assert any(
+            f["status"] == status and _matches(f, expected["values"]) for f in seed_figures
+        ), expected["name"]
+
+
+def test_seed_story_city_increment_is_not_the_national_detention_count(
+    seed_figures: list[dict[str, object]],
+) -> None:
+    detained = next(f for f in seed_figures if f["topic"] == "people detained")
+    texts = [v["text"] for v in detained["values"]]  # type: ignore[index]
+    assert "nearly 2,000" not in texts
+    assert "9,900" in texts
