@@ -13,6 +13,7 @@ from storyweave.ingest import content_id, read_inputs
 from storyweave.ingest.dates import normalize_date
 from storyweave.ingest.feed import saved_page
 from storyweave.ingest.files import MAX_FILE_BYTES
+from storyweave.ingest.pagedate import url_date
 from storyweave.ingest.titles import headline
 from storyweave.models import Article, Rejected
 
@@ -168,9 +169,12 @@ def test_html_in_declared_legacy_charset(tmp_path: Path) -> None:
     page = (FIXTURES / "harbour-flood.html").read_text(encoding="utf-8")
     page = page.replace('charset="utf-8"', 'charset="windows-1252"')
     page = page.replace("said Tomas Lindqvist", "said Tomás Lindqvist")
+    page = page.replace("Water covers the car lanes", "Water covers the café terrace")
     path = tmp_path / "legacy.htm"
     path.write_bytes(page.encode("cp1252"))
-    assert "said Tomás Lindqvist" in only_article(read(path)).text
+    article = only_article(read(path))
+    assert "said Tomás Lindqvist" in article.text
+    assert article.captions[0].startswith("Water covers the café terrace")
 
 
 def test_html_is_sniffed_without_suffix(tmp_path: Path) -> None:
@@ -371,3 +375,23 @@ def test_headline_drops_site_name_only() -> None:
     assert headline("Site | Floods close port", ["Floods close port"], None, None) == (
         "Floods close port"
     )
+
+
+def test_page_date_keeps_the_publishers_day(tmp_path: Path) -> None:
+    page = (FIXTURES / "harbour-flood.html").read_text(encoding="utf-8")
+    page = page.replace(
+        '<meta property="article:published_time" content="2024-03-05T08:30:00+00:00">',
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
+        '[{"@type": "NewsArticle", "datePublished": "2024-03-06T05:50:00+09:00"}]}</script>',
+    )
+    page = page.replace("/news/2024/03/05/", "/news/")
+    path = tmp_path / "tokyo-time.html"
+    path.write_text(page, encoding="utf-8")
+    assert only_article(read(path)).published == "2024-03-06"  # not the UTC day, the 5th
+
+
+def test_url_date() -> None:
+    assert url_date("https://x.example/2024/03/05/slug") == "2024-03-05"
+    assert url_date("https://x.example/news/2024-3-5-slug") == "2024-03-05"
+    assert url_date("https://x.example/2024/03/slug") is None
+    assert url_date("https://x.example/2024/13/40/slug") is None

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
+from trafilatura.settings import Document
 
 from storyweave.ingest.dates import normalize_date
 from storyweave.ingest.files import decode
 from storyweave.ingest.language import normalize_language
+from storyweave.ingest.pagedate import markup_date, url_date
 from storyweave.ingest.titles import headline
 
 # Below this many characters a favor_precision body is suspected of having lost part of the
@@ -40,6 +42,7 @@ MAX_CAPTION_CHARS = 400
 MAX_H1 = 3
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 _LANGUAGE_XPATH = (
     "/html/@lang"
     " | //meta[translate(@http-equiv, 'CONTENTLAGU', 'contentlagu')='content-language']/@content"
@@ -76,30 +79,34 @@ def decode_html(raw: bytes, bom_encoding: str | None = None) -> str | None:
 def extract_html(html: str, url: str | None = None) -> Extracted | None:
     """Main text and metadata of a page, or None when it holds no article."""
     document = _run(html, url, favor_precision=True)
-    if document is None or len(document.text or "") < MIN_PRECISE_CHARS:
+    if _length(document) < MIN_PRECISE_CHARS:
         balanced = _run(html, url, favor_precision=False)
-        if balanced is not None and (
-            document is None or len(balanced.text or "") > len(document.text or "")
-        ):
+        if _length(balanced) > _length(document):
             document = balanced
-    if document is None or len((document.text or "").strip()) < MIN_ARTICLE_CHARS:
+    if document is None or _length(document) < MIN_ARTICLE_CHARS:
         return None
+    text = (document.text or "").strip()
     tree = _parse(html)
     h1s = [node.text_content() for node in tree.iter("h1")][:MAX_H1] if tree is not None else []
+    page_url = document.url or url
     return Extracted(
-        text=document.text.strip(),
-        title=headline(document.title, h1s, document.sitename, document.url or url),
-        published=normalize_date(document.date),
+        text=text,
+        title=headline(document.title, h1s, document.sitename, page_url),
+        published=url_date(page_url) or markup_date(tree) or normalize_date(document.date),
         author=document.author,
         outlet=document.sitename or document.hostname,
-        url=document.url or url,
+        url=page_url,
         language=_page_language(tree),
-        captions=_captions(tree, document.text),
+        captions=_captions(tree, text),
     )
 
 
-def _run(html: str, url: str | None, *, favor_precision: bool) -> trafilatura.settings.Document:
-    return trafilatura.bare_extraction(
+def _length(document: Document | None) -> int:
+    return len((document.text or "").strip()) if document is not None else 0
+
+
+def _run(html: str, url: str | None, *, favor_precision: bool) -> Document | None:
+    document = trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,
@@ -109,11 +116,14 @@ def _run(html: str, url: str | None, *, favor_precision: bool) -> trafilatura.se
         # here is metadata; the dates stage infers the rest from the text.
         date_extraction_params={"original_date": True, "extensive_search": False},
     )
+    return document if isinstance(document, Document) else None
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8"))
+        # Parsed from UTF-8 bytes with the encoding forced: the page is already decoded, and a
+        # stale <meta charset> must not make lxml decode it a second time.
+        return lxml.html.document_fromstring(html.encode("utf-8"), parser=_UTF8_PARSER)
     except (ParserError, ValueError):
         return None
 
