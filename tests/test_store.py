@@ -161,8 +161,13 @@ KINDS: dict[str, dict[str, tuple[str, ...]]] = {
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 
 
-def invent_stories(n_stories: int, seed: int = 7) -> list[list[dict[str, str]]]:
-    """``n_stories`` invented stories, each a list of 4 to 9 JSON records by different outlets."""
+def invent_stories(
+    n_stories: int, seed: int = 7, reports: tuple[int, int] = (4, 9)
+) -> list[list[dict[str, str]]]:
+    """``n_stories`` invented stories, each a list of JSON records by different outlets.
+
+    The number of records of a story is drawn from the ``reports`` range.
+    """
     rng = random.Random(seed)
     stories = []
     kinds = sorted(KINDS)
@@ -178,7 +183,7 @@ def invent_stories(n_stories: int, seed: int = 7) -> list[list[dict[str, str]]]:
         }
         month_day = 1 + index % 27
         records = []
-        for k, outlet in enumerate(rng.sample(OUTLETS, rng.randint(4, 9))):
+        for k, outlet in enumerate(rng.sample(OUTLETS, rng.randint(*reports))):
             sentences = list(kind["sentences"])
             rng.shuffle(sentences)
             body = [s.format(**facts) for s in sentences[: rng.randint(4, len(sentences))]]
@@ -507,7 +512,7 @@ def test_only_changed_stories_get_their_brief_rebuilt(tmp_path: Path, conn_facto
     from storyweave.render.json_out import brief_json
     from storyweave.store.briefs import current_brief
 
-    stories = invent_stories(3, seed=13)
+    stories = invent_stories(3, seed=13, reports=(3, 4))
     conn = conn_factory(tmp_path / "news.db")
     ingest(conn, [write_jsonl(tmp_path / "a.jsonl", flat(s[:-1] for s in stories))])
     ids = [s.id for s in list_stories(conn)]
@@ -642,3 +647,26 @@ def test_a_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> N
     ).fetchone()[0]
     assert fts == len(records), "every article is searchable exactly once"
     conn.close()
+
+
+def test_the_brief_record_codec_round_trips_and_refuses_foreign_classes() -> None:
+    from storyweave.errors import Reason
+    from storyweave.models import Article, Brief, Evidence, Fact, Rejected, Source, StoryInfo
+    from storyweave.store.briefcodec import decode, encode
+
+    article = Article(id="a1", input="a.txt", text="Rain fell on Saltmere.", title="Rain")
+    source = Source("S1", article, "Rain fell on Saltmere.", "Rain", "2031-03-02", "metadata")
+    evidence = Evidence("S1", 0, 9, "Rain fell")
+    brief = Brief(
+        story=StoryInfo("st-1", "Rain", "2031-03-02", "2031-03-02"),
+        sources=(source,),
+        facts=(Fact("Rain fell", "single", ("S1",), (evidence,)),),
+        rejected=(Rejected("b.txt", Reason.EMPTY, "no text"),),
+    )
+    data = json.loads(json.dumps(encode(brief)))
+    stored_source = data["fields"]["sources"]["items"][0]["fields"]
+    assert stored_source["article"] == {"@": "article", "id": "a1"}, "articles stored by id"
+    assert decode(data, {"a1": article}.__getitem__) == brief
+    foreign = {"@": "subprocess:Popen", "fields": {"args": ["true"]}}
+    with pytest.raises(ValueError):
+        decode(foreign, {}.__getitem__)

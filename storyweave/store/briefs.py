@@ -19,7 +19,7 @@ from storyweave import __version__
 from storyweave.models import Brief
 from storyweave.store import open_store, resolve_db_path
 from storyweave.store.articles import load_articles
-from storyweave.store.briefjson import brief_from_json
+from storyweave.store.briefcodec import UnsupportedValue, decode, encode
 from storyweave.store.connection import transaction
 from storyweave.store.errors import unknown_story
 from storyweave.store.records import StoredStory
@@ -39,36 +39,48 @@ def load_brief(conn: sqlite3.Connection, story: StoredStory, options: BriefOptio
     from storyweave.render.json_out import SCHEMA, brief_json
 
     row = conn.execute(
-        "SELECT json FROM briefs WHERE story_id = ? AND story_version = ? AND schema = ? "
-        "AND built_with = ? AND options = ?",
+        "SELECT json, record FROM briefs WHERE story_id = ? AND story_version = ? "
+        "AND schema = ? AND built_with = ? AND options = ?",
         (story.id, story.version, SCHEMA, __version__, options_key(options)),
     ).fetchone()
-    if row is None:
+    if row is None or row["record"] is None:
         return None
-    data = json.loads(row["json"])
-    ids = [s["article_id"] for s in data.get("sources", ()) if "article_id" in s]
+    data = json.loads(row["record"])
+    ids = [s["article_id"] for s in json.loads(row["json"]).get("sources", ())]
+    articles = load_articles(conn, ids)
     try:
-        brief = brief_from_json(data, load_articles(conn, ids))
-    except (KeyError, TypeError, ValueError):
+        brief = decode(data, articles.__getitem__)
+    except (KeyError, TypeError, ValueError, AttributeError, ImportError):
         return None
     # A brief that no longer prints as it was stored is stale, whatever its version says.
-    return brief if brief_json(brief) == data else None
+    if not isinstance(brief, Brief) or brief_json(brief) != json.loads(row["json"]):
+        return None
+    return brief
 
 
 def save_brief(
     conn: sqlite3.Connection, story: StoredStory, options: BriefOptions, brief: Brief
 ) -> None:
-    """Store ``brief`` as the brief of ``story`` at the version it was built from."""
+    """Store ``brief`` as the brief of ``story`` at the version it was built from.
+
+    The contract JSON is always stored; the typed record only when every value in the
+    brief has a typed form (otherwise the brief is rebuilt when asked for again).
+    """
     from storyweave.render.json_out import SCHEMA, brief_json
 
     text = json.dumps(brief_json(brief), ensure_ascii=False)
+    try:
+        record: str | None = json.dumps(encode(brief), ensure_ascii=False)
+    except UnsupportedValue:
+        record = None
     with transaction(conn):
         conn.execute(
             "INSERT INTO briefs (story_id, story_version, schema, built_with, options, "
-            "built_at, json) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(story_id) DO UPDATE SET "
+            "built_at, json, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(story_id) DO UPDATE SET "
             "story_version = excluded.story_version, schema = excluded.schema, "
             "built_with = excluded.built_with, options = excluded.options, "
-            "built_at = excluded.built_at, json = excluded.json",
+            "built_at = excluded.built_at, json = excluded.json, record = excluded.record",
             (
                 story.id,
                 story.version,
@@ -77,6 +89,7 @@ def save_brief(
                 options_key(options),
                 datetime.now(UTC).isoformat(timespec="microseconds"),
                 text,
+                record,
             ),
         )
 

@@ -88,7 +88,8 @@ CREATE TABLE briefs (
     built_with TEXT NOT NULL,
     options TEXT NOT NULL,
     built_at TEXT NOT NULL,
-    json TEXT NOT NULL
+    json TEXT NOT NULL,
+    record TEXT
 );
 
 CREATE TABLE clusterer_state (
