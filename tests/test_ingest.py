@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyweave.errors import Reason
 from storyweave.ingest import content_id, read_inputs
@@ -245,7 +248,7 @@ def test_jsonl_html_path_is_relative_to_the_file(tmp_path: Path) -> None:
     ]
     path = tmp_path / "index.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records))
-    page, missing = read(path)
+    page, missing = read(tmp_path)  # the page the record points to is not read a second time
     assert isinstance(page, Article) and page.input == "p1"
     assert page.title == "Terminal shut by flood"  # the record's own field wins
     assert page.published == "2024-03-05"  # from the page's markup
@@ -395,3 +398,21 @@ def test_url_date() -> None:
     assert url_date("https://x.example/news/2024-3-5-slug") == "2024-03-05"
     assert url_date("https://x.example/2024/03/slug") is None
     assert url_date("https://x.example/2024/13/40/slug") is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\x85")
+        | st.sampled_from("\n\t "),
+        min_size=1,
+        max_size=300,
+    ).filter(lambda t: t.strip())
+)
+def test_any_utf8_text_file_round_trips(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.txt"
+        path.write_bytes(text.encode("utf-8"))
+        article = only_article(read(path))
+        assert article.text == text and article.id == content_id(text)
+        assert read(path) == [article]

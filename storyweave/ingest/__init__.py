@@ -9,9 +9,10 @@ Readers, by format (the file suffix decides, else the content's head is sniffed)
 * JSON Lines, JSON arrays, CSV of records: :mod:`storyweave.ingest.jsonl`;
 * RSS/Atom (``.xml``/``.rss``/``.atom``): :mod:`storyweave.ingest.feed`.
 
-Folders are walked recursively in sorted order, hidden files skipped. Within a folder the feeds
-are read first, and a page saved beside a feed that supplied an item's body is not read again
-on its own; the feed's item comes at the feed's place in the order.
+Folders are walked recursively in sorted order, hidden files skipped. Within a folder the
+bundles (feeds, records files) are read first, and an HTML page that supplied one of their
+items' bodies (a feed's saved page, a record's ``html_path``) is not read again on its own;
+the bundle's items come at the bundle's place in the order.
 """
 
 from __future__ import annotations
@@ -57,34 +58,40 @@ def read_inputs(
     """
     for raw in paths:
         files = list(walk(Path(raw)))
-        feeds: dict[Path, list[Article | Rejected]] = {}
+        bundles: dict[Path, list[Article | Rejected]] = {}
         used_pages: set[Path] = set()
         for file in files:
-            if _is_feed(file):
-                loaded = load(file, max_bytes)
-                if isinstance(loaded, Rejected):
-                    feeds[file] = [loaded]
-                    continue
-                feeds[file], used = read_feed(loaded)
-                used_pages |= used
+            if _bundle_kind(file) is not None:
+                bundles[file] = list(read_file(file, max_bytes, used_pages))
         for file in files:
-            if file in feeds:
-                yield from feeds[file]
+            if file in bundles:
+                yield from bundles[file]
             elif file not in used_pages:
                 yield from read_file(file, max_bytes)
 
 
-def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Article | Rejected]:
-    """Articles (or the reason for none) from one file of any supported format."""
+def read_file(
+    path: Path, max_bytes: int = MAX_FILE_BYTES, used: set[Path] | None = None
+) -> Iterator[Article | Rejected]:
+    """Articles (or the reason for none) from one file of any supported format.
+
+    Args:
+        path: the file.
+        max_bytes: files larger than this are rejected without being read.
+        used: collects the HTML pages a feed or records file took item bodies from.
+    """
     loaded = load(path, max_bytes)
     if isinstance(loaded, Rejected):
         yield loaded
         return
     kind = sniff_kind(path, loaded.raw)
     if kind == "feed":
-        yield from read_feed(loaded)[0]
+        items, pages = read_feed(loaded)
+        if used is not None:
+            used |= pages
+        yield from items
     elif kind in ("jsonl", "json", "csv"):
-        yield from read_records(loaded, kind)
+        yield from read_records(loaded, kind, used)
     elif kind == "html":
         yield _html_file(loaded)
     else:
@@ -126,18 +133,20 @@ def _html_file(loaded: Loaded) -> Article | Rejected:
     )
 
 
-def _is_feed(path: Path) -> bool:
+def _bundle_kind(path: Path) -> str | None:
+    """ "feed", "jsonl", "json" or "csv" for files that may point at pages beside them."""
     suffix = path.suffix.lower()
-    if suffix in FEED_SUFFIXES:
-        return True
-    if suffix in HTML_SUFFIXES or suffix in RECORD_SUFFIXES or not path.is_file():
-        return False
+    if suffix in HTML_SUFFIXES or not path.is_file():
+        return None
+    if suffix in FEED_SUFFIXES or suffix in RECORD_SUFFIXES:
+        return sniff_kind(path, b"")
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
     except OSError:
-        return False
-    return sniff_kind(path, head) == "feed"
+        return None
+    kind = sniff_kind(path, head)
+    return kind if kind in ("feed", "jsonl", "json", "csv") else None
 
 
 def _unix_newlines(text: str) -> str:

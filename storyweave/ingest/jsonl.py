@@ -22,24 +22,30 @@ from storyweave.ingest.html import MIN_ARTICLE_CHARS, Extracted, decode_html, ex
 from storyweave.models import Article, Rejected
 
 
-def read_records(loaded: Loaded, kind: str) -> Iterator[Article | Rejected]:
-    """Articles from a ``.jsonl``, ``.json`` or ``.csv`` file of records (``kind`` says which)."""
+def read_records(
+    loaded: Loaded, kind: str, used: set[Path] | None = None
+) -> Iterator[Article | Rejected]:
+    """Articles from a ``.jsonl``, ``.json`` or ``.csv`` file of records (``kind`` says which).
+
+    The HTML files that records point to with ``html_path`` are added to ``used`` when given.
+    """
+    used = set() if used is None else used
     name = str(loaded.path)
     text = decode(loaded.raw, loaded.bom_encoding)
     if text is None:
         yield Rejected(name, Reason.UNDECODABLE, f"{name}: bytes are in no known text encoding")
         return
     if kind == "jsonl":
-        yield from _json_lines(loaded.path, text)
+        yield from _json_lines(loaded.path, text, used)
     elif kind == "csv":
         reader = csv.DictReader(io.StringIO(text, newline=""))
         for row in reader:
-            yield record_article(row, loaded.path, f"line {reader.line_num}")
+            yield record_article(row, loaded.path, f"line {reader.line_num}", used)
     else:
-        yield from _json_document(loaded.path, text)
+        yield from _json_document(loaded.path, text, used)
 
 
-def _json_lines(path: Path, text: str) -> Iterator[Article | Rejected]:
+def _json_lines(path: Path, text: str, used: set[Path]) -> Iterator[Article | Rejected]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -49,10 +55,10 @@ def _json_lines(path: Path, text: str) -> Iterator[Article | Rejected]:
         except json.JSONDecodeError as err:
             yield _bad(path, where, Reason.BAD_JSON, f"not valid JSON ({err.msg})")
             continue
-        yield record_article(record, path, where)
+        yield record_article(record, path, where, used)
 
 
-def _json_document(path: Path, text: str) -> Iterator[Article | Rejected]:
+def _json_document(path: Path, text: str, used: set[Path]) -> Iterator[Article | Rejected]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:
@@ -61,11 +67,20 @@ def _json_document(path: Path, text: str) -> Iterator[Article | Rejected]:
         return
     records = document if isinstance(document, list) else [document]
     for number, record in enumerate(records, 1):
-        yield record_article(record, path, f"record {number}")
+        yield record_article(record, path, f"record {number}", used)
 
 
-def record_article(record: Any, path: Path, where: str) -> Article | Rejected:
-    """One record as an Article; the record's own fields win over what its HTML says."""
+def record_article(
+    record: Any, path: Path, where: str, used: set[Path] | None = None
+) -> Article | Rejected:
+    """One record as an Article; the record's own fields win over what its HTML says.
+
+    Args:
+        record: the parsed JSON object or CSV row.
+        path: the records file, which ``html_path`` is relative to.
+        where: the record's place in the file, e.g. ``"line 3"``, named in rejections.
+        used: collects the HTML files the record read its body from.
+    """
     if not isinstance(record, Mapping):
         return _bad(path, where, Reason.BAD_RECORD, "a record must be a JSON object")
     record_id = _text_field(record, "id")
@@ -79,6 +94,8 @@ def record_article(record: Any, path: Path, where: str) -> Article | Rejected:
         html_file = _text_field(record, "html_path")
         if html is None and html_file is not None:
             target = path.parent / html_file
+            if used is not None:
+                used.add(target)
             loaded = load(target)
             if isinstance(loaded, Rejected):
                 return _bad(path, where, loaded.reason, f"{label}: {loaded.detail}")
