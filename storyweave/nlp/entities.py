@@ -34,7 +34,13 @@ from storyweave.nlp.aliases import (
     split_person,
     surnames_match,
 )
-from storyweave.nlp.mentions import Mention, in_credit, known_surnames, source_mentions
+from storyweave.nlp.mentions import (
+    Mention,
+    in_credit,
+    known_surnames,
+    qualifies_title,
+    source_mentions,
+)
 
 # When votes tie, the more specific reading wins: a place name tagged ORG as often as GPE is
 # more often a city than a body (checked on the seed story and invented fixtures).
@@ -207,6 +213,8 @@ def _rescan(sources: Sequence[Source], clusters: list[list[Mention]]) -> None:
                 if any(s < te and ts < e for ts, te in taken[source.sid]):
                     continue
                 if in_credit(source.text, s, e):
+                    continue
+                if clusters[index][0].label == "ORG" and qualifies_title(source.text, e):
                     continue
                 taken[source.sid].append((s, e))
                 clusters[index].append(Mention(source.sid, s, e, alias, clusters[index][0].label))

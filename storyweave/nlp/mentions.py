@@ -41,6 +41,9 @@ PERSON_NOUNS = TITLES | frozenset(
     expert economist lawyer candidate opposition dissident businessman businesswoman
     """.split()
 )
+# Titles a preceding word qualifies rather than employs ("Health Minister", "Ruvenian President";
+# but "Kremlin spokesman" names the spokesman's employer).
+PORTFOLIO_TITLES = frozenset({"minister", "secretary", "president", "premier", "chancellor"})
 # Labels whose tokens can never be part of a rebuilt personal name.
 NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 
@@ -140,6 +143,25 @@ def _person_apposition(span: Span) -> bool:
     )
 
 
+def qualifies_title(text: str, end: int) -> bool:
+    """Whether the word after ``text[:end]`` is a title it qualifies ("... Minister")."""
+    match = re.match(r"\s+(\w+)", text[end : end + 30])
+    return bool(match and match.group(1).casefold() in PORTFOLIO_TITLES)
+
+
+def _portfolio(span: Span) -> bool:
+    """ "Health" in "Health Minister", "State" in "Secretary of State": part of a title."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in PORTFOLIO_TITLES:
+        return True
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].text.casefold() in TITLES
+    )
+
+
 def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
     out = []
     for ent in doc.ents:
@@ -158,6 +180,8 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
         if not is_acronym(span.text) and not any(t.pos_ in name_pos for t in span):
             continue
         if _GLUED_DATE.match(span.text):
+            continue
+        if label == "ORG" and _portfolio(span):
             continue
         if in_credit(source.text, span.start_char, span.end_char):
             continue
