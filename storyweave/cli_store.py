@@ -70,7 +70,8 @@ def md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     type=int,
     default=BATCH_SIZE,
     show_default=True,
-    help="Inputs per committed transaction; a killed run keeps every finished batch.",
+    help="Fewest inputs per committed transaction (batches grow to a fifth of the stored "
+    "articles); a killed run keeps every finished batch.",
 )
 @click.option(
     "--briefs/--no-briefs",
