@@ -1,0 +1,149 @@
+"""The refinement ``StoryClusterer.fit`` runs after its first pass over a collection.
+
+The first pass places each report knowing only the reports before it. Refinement, with the
+whole collection known, moves each report to the story whose centroid it is now most similar
+to (or alone, when none is similar enough), then merges stories whose centroids are similar
+(a story split because its first reports happened to differ). Finally every story is renamed
+after its earliest report, so ids do not depend on how the passes went.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from storyweave.cluster.similarity import time_factor
+from storyweave.models import Article
+
+if TYPE_CHECKING:
+    from storyweave.cluster.clusterer import StoryClusterer
+
+
+def refine(
+    clusterer: StoryClusterer,
+    ordered: Sequence[Article],
+    terms: dict[str, dict[str, float]],
+    rounds: int,
+    merge_threshold: float,
+) -> None:
+    """Move reports to their best story, merge close stories, rename stories; in place."""
+    from storyweave.cluster.clusterer import day_number
+
+    units = {a.id: clusterer._unit(terms[a.id]) for a in ordered}
+    days = {a.id: day_number(a.published) for a in ordered}
+    members: dict[str, set[str]] = {}
+    for article_id, story_id in clusterer.assignments_.items():
+        members.setdefault(story_id, set()).add(article_id)
+    for _ in range(rounds):
+        for article in ordered:
+            _leave(clusterer, article.id, terms[article.id], units[article.id][1], days, members)
+            unit, size = units[article.id]
+            story_id, _ = clusterer._best_story(unit, days[article.id])
+            if story_id is None:
+                story_id = _free_id(clusterer, article.id)
+            clusterer._join(story_id, terms[article.id], size, days[article.id])
+            clusterer._index(story_id, unit)
+            clusterer.assignments_[article.id] = story_id
+            members.setdefault(story_id, set()).add(article.id)
+    _merge(clusterer, merge_threshold, members)
+    _rename(clusterer, ordered, units)
+
+
+def _leave(
+    clusterer: StoryClusterer,
+    article_id: str,
+    terms: dict[str, float],
+    size: float,
+    days: dict[str, int | None],
+    members: dict[str, set[str]],
+) -> None:
+    story_id = clusterer.assignments_.pop(article_id)
+    members[story_id].discard(article_id)
+    story = clusterer.stories_[story_id]
+    story.size -= 1
+    if story.size == 0:
+        del clusterer.stories_[story_id]
+        del members[story_id]
+        return
+    clusterer._add(story, terms, -1.0 / size)
+    member_days = [d for a in members[story_id] if (d := days[a]) is not None]
+    story.first = min(member_days, default=None)
+    story.last = max(member_days, default=None)
+
+
+def _free_id(clusterer: StoryClusterer, article_id: str) -> str:
+    from storyweave.cluster.clusterer import story_id_for
+
+    story_id = story_id_for(article_id)
+    n = 0
+    while story_id in clusterer.stories_:
+        n += 1
+        story_id = f"{story_id_for(article_id)}~{n}"
+    return story_id
+
+
+def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[str]]) -> None:
+    stories = clusterer.stories_
+    centroids = {sid: clusterer._centroid(s) for sid, s in stories.items()}
+    merged_into: dict[str, str] = {}
+
+    def current(sid: str) -> str:
+        while sid in merged_into:
+            sid = merged_into[sid]
+        return sid
+
+    def score(a: str, b: str) -> float:
+        sa, sb = stories[a], stories[b]
+        discount = time_factor(sa.first, sb.first, sb.last, sa.last)
+        if discount < threshold:
+            return 0.0
+        return clusterer._similarity(centroids[a], stories[b]) * discount
+
+    def neighbours(sid: str) -> dict[tuple[str, str], float]:
+        found = {}
+        salient = clusterer._salient(centroids[sid])
+        for other in sorted({current(c) for c in clusterer._candidates(salient, live=False)}):
+            if other != sid and other in stories:
+                s = score(sid, other)
+                if s >= threshold:
+                    found[(min(sid, other), max(sid, other))] = s
+        return found
+
+    pairs: dict[tuple[str, str], float] = {}
+    for sid in sorted(stories):
+        pairs.update(neighbours(sid))
+    while pairs:
+        (a, b), _ = max(pairs.items(), key=lambda kv: (kv[1], kv[0]))
+        keep, gone = stories[a], stories.pop(b)
+        for term, weight in gone.total.items():
+            keep.total[term] = keep.total.get(term, 0.0) + weight
+        keep.size += gone.size
+        keep.squares = None
+        keep.add_dates(gone.first)
+        keep.add_dates(gone.last)
+        for article_id in members.pop(b):
+            clusterer.assignments_[article_id] = a
+            members[a].add(article_id)
+        merged_into[b] = a
+        del centroids[b]
+        centroids[a] = clusterer._centroid(keep)
+        pairs = {p: s for p, s in pairs.items() if a not in p and b not in p}
+        pairs.update(neighbours(a))
+
+
+def _rename(
+    clusterer: StoryClusterer,
+    ordered: Sequence[Article],
+    units: dict[str, tuple[dict[str, float], float]],
+) -> None:
+    from storyweave.cluster.clusterer import story_id_for
+
+    renamed: dict[str, str] = {}
+    for article in ordered:  # date order: the first member seen founds the story
+        old = clusterer.assignments_[article.id]
+        renamed.setdefault(old, story_id_for(article.id))
+    clusterer.stories_ = {renamed[sid]: s for sid, s in clusterer.stories_.items()}
+    clusterer.assignments_ = {a: renamed[s] for a, s in clusterer.assignments_.items()}
+    clusterer.postings_ = {}
+    for article in ordered:
+        clusterer._index(clusterer.assignments_[article.id], units[article.id][0])

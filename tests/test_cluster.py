@@ -1,0 +1,301 @@
+"""Story clustering on invented collections: similar incidents apart, time, singletons,
+bridges, incremental = batch, stable ids, determinism, and the `cluster` command.
+
+Every report here is invented (no real people, places or events).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyweave.cli import main
+from storyweave.cluster import StoryClusterer, cluster_articles
+from storyweave.errors import UsageError
+from storyweave.ingest import content_id
+from storyweave.models import Article
+
+
+def article(name: str, title: str, text: str, published: str | None) -> Article:
+    """An Article as the JSON Lines reader would make it."""
+    return Article(id=content_id(text), input=name, text=text, title=title, published=published)
+
+
+STABBING_TEMPLATE = (
+    "A {age}-year-old man was taken to {hospital} with stab wounds after a fight outside a "
+    "coffee shop on {street} in {town} late on {day}, police said.\n"
+    "Officers arrested {suspect}, {suspect_age}, at the scene and a knife was recovered, "
+    "according to a police statement.\n"
+    "{witness}, who runs a stall nearby, said the argument started over a parking space and "
+    "turned violent within minutes.\n"
+    "{suspect_last} is expected to be charged in court on {court_day} with voluntarily causing "
+    "grievous hurt with a dangerous weapon.\n"
+)
+
+STABBINGS = {
+    "millbrook": {
+        "age": "41",
+        "hospital": "Millbrook General Hospital",
+        "street": "Harbour Road",
+        "town": "Millbrook",
+        "suspect": "Daniel Okafor",
+        "suspect_age": "34",
+        "suspect_last": "Okafor",
+        "witness": "Mrs Priya Ramanathan",
+    },
+    "westfield": {
+        "age": "29",
+        "hospital": "Westfield Royal Infirmary",
+        "street": "Elm Street",
+        "town": "Westfield",
+        "suspect": "Marcus Lindqvist",
+        "suspect_age": "52",
+        "suspect_last": "Lindqvist",
+        "witness": "Mr Tomasz Wierzbicki",
+    },
+    "eastgate": {
+        "age": "63",
+        "hospital": "Eastgate Community Hospital",
+        "street": "Quarry Lane",
+        "town": "Eastgate",
+        "suspect": "Aaron Castellanos",
+        "suspect_age": "19",
+        "suspect_last": "Castellanos",
+        "witness": "Ms Hannah Oyelaran",
+    },
+}
+
+# Each outlet words the same facts a little differently.
+OUTLET_EDITS = (
+    ("", ""),
+    ("police said", "a police spokesman confirmed"),
+    ("turned violent within minutes", "quickly became violent"),
+)
+
+
+def stabbing_reports(town: str, published: str, prefix: str = "") -> list[Article]:
+    """Three reports by different outlets of one invented stabbing."""
+    facts = STABBINGS[town]
+    base = STABBING_TEMPLATE.format(day="Saturday", court_day="Monday", **facts)
+    reports = []
+    for i, (old, new) in enumerate(OUTLET_EDITS, 1):
+        text = base.replace(old, new) if old else base
+        text += f"Reported by outlet number {i} of the {facts['town']} region.\n"
+        title = f"Man stabbed outside {facts['town']} coffee shop, {facts['suspect']} arrested"
+        reports.append(article(f"{prefix}{town}-{i}", title, text, published))
+    return reports
+
+
+FLOOD = [
+    (
+        "River Avonmere bursts its banks in Kingsbridge",
+        "Hundreds of homes in Kingsbridge were flooded on Tuesday after the River Avonmere burst "
+        "its banks following three days of heavy rain.\n"
+        "The Kingsbridge district council opened two emergency shelters at the Fenwick Leisure "
+        "Centre and St Aldric's school hall.\n"
+        "Firefighters rescued 46 people from their homes using boats, the regional fire "
+        "service said.\n",
+    ),
+    (
+        "Kingsbridge residents evacuated as Avonmere floods",
+        "Firefighters used boats to rescue 46 residents of Kingsbridge on Tuesday as the River "
+        "Avonmere rose to its highest level in forty years after heavy rain.\n"
+        "Emergency shelters were opened at the Fenwick Leisure Centre and at St Aldric's "
+        "school, the Kingsbridge district council said in a statement.\n"
+        "Forecasters warned that more rain was expected on Wednesday.\n",
+    ),
+    (
+        "Flood clean-up begins in Kingsbridge",
+        "Residents of Kingsbridge began clearing mud from their homes on Wednesday, a day after "
+        "the River Avonmere flooded hundreds of houses.\n"
+        "The district council said 46 people rescued by firefighters had spent the night at "
+        "the Fenwick Leisure Centre shelter.\n"
+        "Insurers said claims from the Kingsbridge flood could take months to settle.\n",
+    ),
+]
+
+SINGLETON = (
+    "Chess prodigy wins national junior title",
+    "Twelve-year-old Elodie Marchetti won the national junior chess championship on Sunday "
+    "after a tense final game that lasted more than five hours.\n"
+    "Marchetti, who learned the game from her grandfather, becomes the youngest winner in the "
+    "tournament's history, organisers said.\n",
+)
+
+BRIDGE = (
+    "Week in review: stabbing in Millbrook and floods in Kingsbridge",
+    "It was a difficult week for the region.\n"
+    "In Millbrook, Daniel Okafor was arrested after a man was stabbed outside a coffee shop on "
+    "Harbour Road, and is expected to be charged in court.\n"
+    "In Kingsbridge, the River Avonmere burst its banks and firefighters rescued 46 people, "
+    "while shelters opened at the Fenwick Leisure Centre.\n",
+)
+
+
+def flood_reports(published: tuple[str, str, str] = ("2024-03-05",) * 3) -> list[Article]:
+    """Three reports of one invented flood."""
+    return [
+        article(f"flood-{i}", title, text, day)
+        for i, ((title, text), day) in enumerate(zip(FLOOD, published, strict=True), 1)
+    ]
+
+
+def collection() -> list[Article]:
+    """Three similar stabbings, a flood, a singleton: five stories, 11 reports."""
+    return (
+        stabbing_reports("millbrook", "2024-03-02")
+        + stabbing_reports("westfield", "2024-03-03")
+        + stabbing_reports("eastgate", "2024-03-03")
+        + flood_reports(("2024-03-05", "2024-03-05", "2024-03-06"))
+        + [article("chess", SINGLETON[0], SINGLETON[1], "2024-03-04")]
+    )
+
+
+def expected_groups(articles: list[Article]) -> set[frozenset[str]]:
+    """The true stories of ``collection()``, as sets of inputs."""
+    groups: dict[str, set[str]] = {}
+    for a in articles:
+        groups.setdefault(a.input.split("-")[0], set()).add(a.input)
+    return {frozenset(g) for g in groups.values()}
+
+
+def groups_of(assignments: dict[str, str], articles: list[Article]) -> set[frozenset[str]]:
+    """The stories of an assignment, as sets of inputs."""
+    found: dict[str, set[str]] = {}
+    for a in articles:
+        found.setdefault(assignments[a.id], set()).add(a.input)
+    return {frozenset(g) for g in found.values()}
+
+
+def test_similar_incidents_in_different_towns_stay_apart() -> None:
+    articles = collection()
+    assert groups_of(StoryClusterer(seed=1).fit(articles), articles) == expected_groups(articles)
+
+
+def test_same_words_a_year_apart_are_two_stories() -> None:
+    articles = stabbing_reports("millbrook", "2023-03-02", prefix="old") + stabbing_reports(
+        "millbrook", "2024-03-02"
+    )
+    articles = [replace(a, id=content_id(a.input + a.text)) for a in articles]
+    groups = groups_of(StoryClusterer(seed=1).fit(articles), articles)
+    assert groups == {
+        frozenset({"oldmillbrook-1", "oldmillbrook-2", "oldmillbrook-3"}),
+        frozenset({"millbrook-1", "millbrook-2", "millbrook-3"}),
+    }
+
+
+def test_same_words_a_few_days_apart_are_one_story() -> None:
+    articles = stabbing_reports("millbrook", "2024-03-02")[:2] + [
+        replace(a, published="2024-03-06") for a in stabbing_reports("millbrook", "2024-03-02")[2:]
+    ]
+    assert len(set(StoryClusterer(seed=1).fit(articles).values())) == 1
+
+
+def test_unrelated_report_stays_alone() -> None:
+    articles = collection()
+    chess = next(a for a in articles if a.input == "chess")
+    assignments = StoryClusterer(seed=1).fit(articles)
+    assert [a.input for a in articles if assignments[a.id] == assignments[chess.id]] == ["chess"]
+
+
+def test_bridge_report_does_not_merge_two_stories() -> None:
+    bridge = article("bridge", BRIDGE[0], BRIDGE[1], "2024-03-05")
+    articles = collection() + [bridge]
+    groups = groups_of(StoryClusterer(seed=1).fit(articles), articles)
+    without_bridge = {frozenset(g - {"bridge"}) for g in groups} - {frozenset()}
+    assert without_bridge == expected_groups(collection())
+
+
+@pytest.mark.parametrize("batch_size", [1, 4])
+def test_incremental_in_date_order_matches_batch(batch_size: int) -> None:
+    articles = collection()
+    incremental = cluster_articles(articles, incremental=True, batch_size=batch_size)
+    batch = cluster_articles(articles)
+    as_sets = {frozenset(a.input for a in members) for _, members in incremental}
+    assert as_sets == {frozenset(a.input for a in members) for _, members in batch}
+    assert [sid for sid, _ in incremental] == [sid for sid, _ in batch]
+
+
+def test_partial_fit_keeps_earlier_story_ids_and_returns_new_ones() -> None:
+    articles = collection()
+    clusterer = StoryClusterer(seed=1)
+    first = clusterer.partial_fit(articles[:5])
+    later_flood = flood_reports(("2024-03-07",) * 3)
+    later = clusterer.partial_fit(articles[5:] + later_flood)
+    assert set(later) == {a.id for a in articles[5:] + later_flood}
+    again = clusterer.partial_fit(articles[:5])
+    assert again == first
+
+
+def test_story_ids_are_stable_across_runs_and_input_order() -> None:
+    articles = collection()
+    forward = StoryClusterer(seed=1).fit(articles)
+    backward = StoryClusterer(seed=1).fit(list(reversed(articles)))
+    assert forward == backward
+    founder = min(stabbing_reports("millbrook", "2024-03-02"), key=lambda a: a.id)
+    assert forward[founder.id] == "st-" + founder.id
+
+
+def test_output_is_deterministic_and_state_round_trips() -> None:
+    articles = collection()
+    one, two = StoryClusterer(seed=1), StoryClusterer(seed=1)
+    assert one.fit(articles) == two.fit(articles)
+    assert one.to_state() == two.to_state()
+    restored = StoryClusterer.from_state(one.to_state())
+    newcomer = flood_reports(("2024-03-06",) * 3)
+    assert restored.partial_fit(newcomer) == one.partial_fit(newcomer)
+    flood_story = one.assignments_[flood_reports()[0].id]
+    assert set(one.partial_fit(newcomer).values()) == {flood_story}
+
+
+def test_bad_settings_and_state_raise_usage_errors() -> None:
+    with pytest.raises(UsageError):
+        StoryClusterer(threshold=0.0)
+    with pytest.raises(UsageError):
+        StoryClusterer.from_state(b"not a state")
+
+
+def test_reports_without_dates_or_words_are_placed_not_dropped() -> None:
+    articles = [
+        article("blank", None, "", None),
+        article("menu", None, "Home\nNews\nSport", None),
+        *stabbing_reports("westfield", "2024-03-03"),
+    ]
+    assignments = StoryClusterer(seed=1).fit(articles)
+    assert set(assignments) == {a.id for a in articles}
+
+
+def test_cluster_command_prints_stories_of_record_ids(tmp_path: Path) -> None:
+    records = [
+        {"id": a.input, "title": a.title, "published": a.published, "text": a.text}
+        for a in collection()
+    ]
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["cluster", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    stories = json.loads(result.stdout)["stories"]
+    assert all(set(s) == {"id", "articles"} and s["id"].startswith("st-") for s in stories)
+    assert sorted(a for s in stories for a in s["articles"]) == sorted(r["id"] for r in records)
+    assert {frozenset(s["articles"]) for s in stories} == expected_groups(collection())
+    again = runner.invoke(main, ["cluster", str(path), "--format", "json"])
+    assert again.stdout == result.stdout
+
+
+def test_cluster_command_reads_text_files_and_writes_markdown(tmp_path: Path) -> None:
+    for a in flood_reports():
+        (tmp_path / f"{a.input}.txt").write_text(a.title + "\n\n" + a.text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["cluster", str(tmp_path), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# 1 stories")
+    assert all(f"`flood-{i}.txt`" in result.stdout for i in (1, 2, 3))
+
+
+def test_cluster_command_without_usable_input_exits_1(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["cluster", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
