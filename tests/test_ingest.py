@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from storyweave.errors import Reason
 from storyweave.ingest import content_id, read_inputs
+from storyweave.ingest.authors import clean_author
 from storyweave.ingest.dates import normalize_date
 from storyweave.ingest.feed import saved_page
 from storyweave.ingest.files import MAX_FILE_BYTES
@@ -416,3 +417,11 @@ def test_any_utf8_text_file_round_trips(text: str) -> None:
         article = only_article(read(path))
         assert article.text == text and article.id == content_id(text)
         assert read(path) == [article]
+
+
+def test_byline_keeps_only_names() -> None:
+    assert clean_author("View all posts by Lena Vos", None, None) == "Lena Vos"
+    assert clean_author("Lena Vos; Harbour TV", "Harbour TV", None) == "Lena Vos"
+    assert clean_author("Harbour TV", "Harbour TV", None) == "Harbour TV"
+    assert clean_author("Arjun Mehta; PhD", None, None) == "Arjun Mehta"
+    assert clean_author("No Author", None, None) is None

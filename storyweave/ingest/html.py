@@ -18,6 +18,7 @@ import trafilatura
 from lxml.etree import ParserError
 from trafilatura.settings import Document
 
+from storyweave.ingest.authors import clean_author
 from storyweave.ingest.dates import normalize_date
 from storyweave.ingest.files import decode
 from storyweave.ingest.language import normalize_language
@@ -93,7 +94,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted | None:
         text=text,
         title=headline(document.title, h1s, document.sitename, page_url),
         published=url_date(page_url) or markup_date(tree) or normalize_date(document.date),
-        author=document.author,
+        author=clean_author(document.author, document.sitename, page_url),
         outlet=document.sitename or document.hostname,
         url=page_url,
         language=_page_language(tree),
