@@ -104,11 +104,14 @@ def ingest_command(
     show = sys.stderr.isatty() if progress is None else progress
     try:
         conn = open_store(db)
-        with tqdm(desc="ingest", unit="input", disable=not show, leave=False) as bar:
-            summary = ingest(conn, paths, batch_size=batch_size, progress=bar.update)
-        report = summary.to_json()
-        if briefs and summary.stories_touched:
-            report["briefs_rebuilt"] = rebuild_touched(conn, summary.stories_touched, show)
+        try:
+            with tqdm(desc="ingest", unit="input", disable=not show, leave=False) as bar:
+                summary = ingest(conn, paths, batch_size=batch_size, progress=bar.update)
+            report = summary.to_json()
+            if briefs and summary.stories_touched:
+                report["briefs_rebuilt"] = rebuild_touched(conn, summary.stories_touched, show)
+        finally:
+            conn.close()
     except StoryweaveError as exc:
         fail(exc, exit_code_for(exc))
     echo_json(report)
@@ -159,7 +162,10 @@ def stories_command(db: Path | None, fmt: str, limit: int | None, min_articles: 
 
     try:
         conn = open_store(db, create=False)
-        stories = list_stories(conn, limit=limit, min_articles=min_articles)
+        try:
+            stories = list_stories(conn, limit=limit, min_articles=min_articles)
+        finally:
+            conn.close()
     except StoryweaveError as exc:
         fail(exc, exit_code_for(exc))
     if fmt == "json":
@@ -220,7 +226,10 @@ def search_command(
     text = " ".join(query)
     try:
         conn = open_store(db, create=False)
-        hits = search(conn, text, limit=limit, raw=raw)
+        try:
+            hits = search(conn, text, limit=limit, raw=raw)
+        finally:
+            conn.close()
     except StoryweaveError as exc:
         fail(exc, exit_code_for(exc))
     if fmt == "json":

@@ -674,3 +674,15 @@ def test_the_brief_record_codec_round_trips_and_refuses_foreign_classes() -> Non
     foreign = {"@": "subprocess:Popen", "fields": {"args": ["true"]}}
     with pytest.raises(ValueError):
         decode(foreign, {}.__getitem__)
+
+
+def test_a_second_ingest_into_the_same_database_is_refused(tmp_path: Path, conn_factory) -> None:
+    from storyweave.store.lock import ingest_lock
+
+    db = tmp_path / "news.db"
+    corpus = write_jsonl(tmp_path / "a.jsonl", flat(invent_stories(2)))
+    conn = conn_factory(db)
+    with ingest_lock(db), pytest.raises(StoreError) as info:
+        ingest(conn, [corpus])
+    assert info.value.code == "E110"
+    assert ingest(conn, [corpus]).added > 0, "the lock is released"

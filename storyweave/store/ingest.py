@@ -12,6 +12,7 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -23,6 +24,7 @@ from storyweave.models import Article, Rejected
 from storyweave.store.articles import add_article, record_rejected, stored_ids
 from storyweave.store.connection import transaction
 from storyweave.store.engines import load_clusterer, save_clusterer
+from storyweave.store.lock import ingest_lock
 from storyweave.store.nearcopy import NearCopies, load_near_copies, save_signature
 from storyweave.store.records import IngestSummary
 from storyweave.store.stories import Member, add_members, stories_of
@@ -129,24 +131,31 @@ def ingest(
     """
     if batch_size < 1:
         raise StoryweaveError("E108", f"batch size must be 1 or more, got {batch_size}")
-    run_id = start_run(conn, paths)
-    clusterer = load_clusterer(conn)
-    near = load_near_copies(conn)
-    tally = Tally()
-    items = read_all(paths)
-    stored = stored_count(conn)
-    while batch := list(islice(items, batch_size_for(batch_size, stored))):
-        commit_batch(conn, batch, run_id, clusterer, near, tally)
+    with ingest_lock_of(conn):
+        run_id = start_run(conn, paths)
+        clusterer = load_clusterer(conn)
+        near = load_near_copies(conn)
+        tally = Tally()
+        items = read_all(paths)
         stored = stored_count(conn)
-        if progress is not None:
-            progress(len(batch))
-    summary = tally.summary(run_id)
-    with transaction(conn):
-        conn.execute(
-            "UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?",
-            (now(), json.dumps(summary.to_json()), run_id),
-        )
+        while batch := list(islice(items, batch_size_for(batch_size, stored))):
+            commit_batch(conn, batch, run_id, clusterer, near, tally)
+            stored = stored_count(conn)
+            if progress is not None:
+                progress(len(batch))
+        summary = tally.summary(run_id)
+        with transaction(conn):
+            conn.execute(
+                "UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?",
+                (now(), json.dumps(summary.to_json()), run_id),
+            )
     return summary
+
+
+def ingest_lock_of(conn: sqlite3.Connection) -> AbstractContextManager[None]:
+    """The ingest lock of the connection's database file (none for in-memory ones)."""
+    file = conn.execute("PRAGMA database_list").fetchone()[2]
+    return ingest_lock(Path(file)) if file else nullcontext()
 
 
 def commit_batch(
