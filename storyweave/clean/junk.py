@@ -34,7 +34,7 @@ def line_reason(line: str) -> str | None:
     n_words = len(words(text))
     if p.NO_WORD.match(text) or p.BADGE.match(text) or p.BOILERPLATE.match(text):
         return BOILERPLATE
-    if p.TEMPLATE.match(text) or p.garbled(text):
+    if p.TEMPLATE.match(text) or p.WIRE_MARKER.match(text) or p.garbled(text):
         return BOILERPLATE
     if n_words <= UI_MAX_WORDS and (p.UI_ONLY.match(text) or p.UI_TAIL.match(text)):
         return BOILERPLATE

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import statistics
 
+from storyweave.clean.patterns import WIRE_MARKER
+
 # A body counts as hard-wrapped when most lines share one width band:
 # on DUC 2004 newswire 99% of lines are 60-89 characters; scraped web text has one
 # paragraph per line and widths spread from 20 to 2,000.
@@ -34,6 +36,13 @@ def paragraphs(text: str) -> list[str]:
             if current:
                 out.append(" ".join(current))
                 current = []
+            continue
+        if hard and WIRE_MARKER.match(stripped):
+            # A desk marker line is never part of the paragraph around it.
+            if current:
+                out.append(" ".join(current))
+            out.append(stripped)
+            current = []
             continue
         current.append(stripped)
         if not hard or _ends_paragraph(stripped, hard):

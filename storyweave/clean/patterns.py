@@ -144,3 +144,10 @@ def garbled(line: str) -> bool:
     if len(tokens) < GARBLED_MIN_TOKENS:
         return False
     return sum(1 for t in tokens if _GARBLED_TOKEN.search(t)) / len(tokens) >= GARBLED_SHARE
+
+
+# Newswire desk markers left in feed text: "Turkey amassed, 4th graf pvs", "pickup 9th pvs".
+WIRE_MARKER = re.compile(
+    r"^.{0,60}\b(?:(?:pickup\s+)?\d+(?:st|nd|rd|th)\s+(?:graf|pvs|prv)|graf\s+\d+)\b.{0,40}$",
+    re.I,
+)
