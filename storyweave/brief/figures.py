@@ -42,6 +42,8 @@ DAYS_PER_UNIT = {
     "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "night": 1.0, "day": 1.0,
     "week": 7.0, "month": 30.0, "year": 365.0, "decade": 3650.0,
 }  # fmt: skip
+# Holder of a story-wide count (people killed, troops), which any source's value may match.
+_ANYONE = "*"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -79,6 +81,8 @@ class _Observation:
     source: str
     topic: str
     kind: str
+    currency: str | None
+    holder: str | None  # whose amount or jail term; _ANYONE for story-wide counts
     cumulative: bool
     text: str
     low: float | None
@@ -129,7 +133,11 @@ def _observe(source: Source, doc: Doc, main_place: str | None) -> list[_Observat
 def _observation(
     source: Source, doc: Doc, q: Quantity, counted: Counted, main_place: str | None
 ) -> _Observation | None:
+    if _other_year(doc, q, counted, source.published):
+        return None  # "injuries fell from 171 in 2022": a past year's count
     topic = counted.label
+    if counted.place is not None and counted.place != main_place:
+        topic += f" of {counted.place}"
     place = _place_scope(doc, counted)
     if place is not None and place != main_place:
         topic += f" in {place}"
@@ -149,6 +157,8 @@ def _observation(
         source=source.sid,
         topic=topic,
         kind=counted.kind,
+        currency=q.currency,
+        holder=counted.holder if counted.per_holder else _ANYONE,
         cumulative=counted.kind == "people" and predicate in CUMULATIVE,
         text=text,
         low=_number(q.low * scale) if q.low is not None else None,
@@ -235,6 +245,26 @@ def _place_scope(doc: Doc, counted: Counted) -> str | None:
     return None
 
 
+def _other_year(doc: Doc, q: Quantity, counted: Counted, published: str | None) -> bool:
+    """True when a year other than the report's own is attached to the count or its verb
+    ("81 injuries in 2023", "six deaths since 2019")."""
+    anchor = doc[counted.verb if counted.verb is not None else q.core]
+    path = {anchor.i, q.core} | {t.i for t in anchor.ancestors}
+    year = published[:4] if published else None
+    for ent in doc[q.first].sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        years = [t.text for t in ent if len(t.text) == 4 and t.text[:2] in ("19", "20")]
+        if not years or (year is not None and years[-1] == year):
+            continue
+        head = ent.root.head
+        if head.dep_ == "prep" or head.lower_ in ("in", "since", "during", "from", "by"):
+            head = head.head
+        if head.i in path:
+            return True
+    return False
+
+
 def _as_of(doc: Doc, q: Quantity, counted: Counted, published: str | None) -> str | None:
     """The date the count is given for: a day named on the clause that reports it ("on
     Tuesday reported that 9,900 ..."), else the publication date."""
@@ -307,15 +337,36 @@ def _status(group: list[_Observation], origin: dict[str, str]) -> tuple[str, str
     for obs in group:
         by_source[origin.get(obs.source, obs.source)].append(obs)
     claims = {sid: _claims(values) for sid, values in by_source.items()}
+    several = group[0].kind != "people"  # amounts, lengths, places: see _distinct
     trend = None
     names = sorted(claims)
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
-            verdict = _compare(claims[a], claims[b])
+            if several and (_distinct(claims[a]) > 1 or _distinct(claims[b]) > 1):
+                continue
+            verdict = _compare(claims[a], claims[b], claims)
             if verdict == "conflict":
                 return "conflict", None
             trend = trend or verdict
     return "consistent", trend
+
+
+def _distinct(values: list[_Observation]) -> int:
+    """How many different values a source gives. A source naming several amounts, lengths or
+    populations for one topic speaks of several things (two fines, two cities), so it is
+    compared with no one; people counts keep the finer rules of :func:`_compare`."""
+    return len({(v.interval, v.currency) for v in values})
+
+
+def _said_together(x: _Observation, y: _Observation, claims: dict[str, list[_Observation]]) -> bool:
+    """True when one source states values matching both: it does not see them as rivals (a
+    flat's four evacuees beside the block's sixty), so neither do we."""
+    for values in claims.values():
+        hits_x = [v for v in values if v.interval.meets(x.interval)]
+        hits_y = [v for v in values if v.interval.meets(y.interval)]
+        if hits_x and hits_y and len({*hits_x, *hits_y}) > 1:
+            return True
+    return False
 
 
 def _claims(values: list[_Observation]) -> list[_Observation]:
@@ -327,20 +378,40 @@ def _claims(values: list[_Observation]) -> list[_Observation]:
     ]
 
 
-def _compare(a: list[_Observation], b: list[_Observation]) -> str | None:
-    """ "conflict", a trend ("rising"/"changed") or None between two sources' claims."""
-    left = [x for x in a if not any(x.interval.meets(y.interval) for y in b)]
-    right = [y for y in b if not any(y.interval.meets(x.interval) for x in a)]
+def _compare(
+    a: list[_Observation], b: list[_Observation], claims: dict[str, list[_Observation]]
+) -> str | None:
+    """Conflict, a trend ("rising"/"changed") or None between two sources' claims."""
+    left = [x for x in a if not any(_agree(x, y) for y in b)]
+    right = [y for y in b if not any(_agree(y, x) for x in a)]
     if not left or not right:
         return None  # one source's values are all matched: it only says less
     trend = None
     for x in left:
         for y in right:
+            if not _comparable(x, y) or _said_together(x, y, claims):
+                continue
             explained = _over_time(x, y)
             if explained is None:
                 return "conflict"
             trend = explained
     return trend
+
+
+def _agree(x: _Observation, y: _Observation) -> bool:
+    """True when the two values can both hold, or are not about the same thing."""
+    return not _comparable(x, y) or x.interval.meets(y.interval)
+
+
+def _comparable(x: _Observation, y: _Observation) -> bool:
+    """Same currency, and for amounts and jail terms the same named holder."""
+    if x.currency != y.currency:
+        return False
+    if x.holder == _ANYONE and y.holder == _ANYONE:
+        return True
+    if x.holder is None or y.holder is None:
+        return False  # "he lost $500": whose, we cannot tell
+    return bool(set(x.holder.lower().split()) & set(y.holder.lower().split()))
 
 
 def _over_time(x: _Observation, y: _Observation) -> str | None:

@@ -237,6 +237,10 @@ def _digits_or_words(doc: Doc, lower: list[str], i: int) -> _Core | None:
         value, end = word
         precision = 1.0
     last = end - 1
+    if currency is not None and end < n and lower[end].rstrip(".") in ("m", "mn", "bn", "b", "k"):
+        value *= SCALES[lower[end].rstrip(".")]
+        precision *= SCALES[lower[end].rstrip(".")]
+        last, end = end, end + 1
     while end < n and lower[end] in SCALES and lower[end] not in ("m", "b", "k"):
         if lower[end] == "dozen" and value >= 12:
             break
@@ -283,6 +287,10 @@ def _skip_reason(doc: Doc, lower: list[str], core: _Core) -> str | None:
     is_year = core.currency is None and 1800 <= core.value <= 2100 and core.precision <= 1
     if is_year and "," not in tok.text and (after in ("", ".", ",") or tok.ent_type_ == "DATE"):
         return "year"
+    if before == "from" and "to" in lower[core.last + 1 : core.last + 8]:
+        return "earlier value"  # "rose from 12 to 14": 12 is superseded
+    if before == "from" and core.first > 1 and lower[core.first - 2] in ("up", "down"):
+        return "earlier value"  # "14, up from 12"
     if lower[core.first] == "one" and after in ("of", "another", "day", "time"):
         return "pronoun"
     return None
@@ -460,6 +468,12 @@ _BRIDGE = {
     "said", "to", "all", "being", "later", "since", "been", "were", "was", "had", "has",
     "is", "are", "either", "subsequently", "eventually", "then", "get", "got",
 }  # fmt: skip
+# Nouns that are themselves the count of an outcome ("164 deaths"); not "charges", which
+# counts accusations rather than people.
+PREDICATE_NOUNS = {
+    "death", "fatality", "injury", "arrest", "detention", "casualty", "evacuee", "detainee",
+    "dead", "injured", "wounded",
+}  # fmt: skip
 PEOPLE_NOUNS = {"people", "person", "individual", "life", "victim", "human", "casualty"}
 PERSON_NOUNS = {
     "civilian", "child", "kid", "student", "pupil", "teacher", "officer", "policeman",
@@ -492,9 +506,11 @@ EVENTS: dict[str, str] = {
     "detain": "detention", "detention": "detention", "remand": "detention",
     "sentence": "sentence", "jail": "sentence", "imprisonment": "sentence", "cap": "cap",
     "freeze": "freeze", "suspend": "suspension", "suspension": "suspension",
-    "search": "search", "trial": "trial", "investigation": "investigation",
+    "search": "search", "investigation": "investigation",
     "delay": "delay", "mourning": "mourning", "outage": "outage", "blackout": "outage",
 }  # fmt: skip
+# Lengths that belong to one person (a jail term), compared only between the same holder.
+PERSONAL_EVENTS = {"sentence", "detention"}
 MONEY_VERBS = {
     "lose": "lost", "raise": "raised", "pay": "paid", "fine": "fine", "cost": "cost",
     "steal": "stolen", "donate": "donated", "spend": "spent", "seize": "seized", "owe": "owed",
@@ -533,6 +549,11 @@ class Counted:
     increment: bool = False
     verb: int | None = None
     unit: str | None = None  # durations: "day", "week", ...
+    place: str | None = None  # populations: the named place counted ("Freedonia"), if given
+    # Amounts and jail terms belong to someone: whose ("Acme Corp", "company"), None when the
+    # text says only "he" or nothing, so the value cannot be compared with another's.
+    holder: str | None = None
+    per_holder: bool = False
 
 
 def _noun_phrase(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
@@ -567,7 +588,7 @@ def _is_agent(pred: Token) -> bool:
 def _predicate(doc: Doc, noun: Token | None, carrier: Token, q: Quantity) -> Token | None:
     """The word saying what happened to the counted people ("killed", "dead", "arrested")."""
     # 1. the noun itself: "164 deaths", "10,000 arrests"
-    if noun is not None and noun.lemma_.lower() in PERSON_PREDICATES and noun.lemma_ != "life":
+    if noun is not None and noun.lemma_.lower() in PREDICATE_NOUNS:
         return noun
     # 2. right after the phrase: "164 people dead", "1,000 injured", "were reportedly killed"
     end = max(carrier.right_edge.i, q.last, noun.i if noun is not None else 0)
@@ -672,6 +693,14 @@ def _group(noun: Token | None, pred_label: str) -> str | None:
     return None
 
 
+def _is_part_of_sum(noun: Token) -> bool:
+    """True when the noun is coordinated with another counted noun ("12 men and 4 women")."""
+    partners = [c for c in noun.children if c.dep_ == "conj"]
+    if noun.dep_ == "conj":
+        partners.append(noun.head)
+    return any(any(c.dep_ == "nummod" for c in p.children) for p in partners)
+
+
 def _increment(doc: Doc, q: Quantity) -> bool:
     before = doc[q.first - 1].lower_ if q.first > 0 else ""
     after = doc[q.last + 1].lower_ if q.last + 1 < len(doc) else ""
@@ -686,6 +715,8 @@ def what_is_counted(doc: Doc, q: Quantity) -> Counted | None:
         'people detained'
     """
     noun, carrier = _noun_phrase(doc, q)
+    if noun is not None and _is_part_of_sum(noun):
+        return None  # "12 men and four women": neither number is the count
     increment = _increment(doc, q)
     if q.currency is not None:
         return _money(doc, noun, carrier, increment)
@@ -736,12 +767,37 @@ def _population(doc: Doc, noun: Token | None, carrier: Token) -> Counted | None:
     if phrase.dep_ != "pobj":
         return None
     prep, owner = phrase.head, phrase.head.head
-    if prep.lower_ == "of" and owner.lemma_.lower() in PLACE_NOUNS:
-        return Counted("population", PLACE_NOUNS[owner.lemma_.lower()], False, owner.i)
-    if prep.lower_ == "of" and owner.lemma_.lower() == "population":
-        return Counted("population", "population", False, owner.i)
-    if prep.lower_ == "to" and owner.lemma_.lower() == "home":
-        return Counted("population", "population", False, owner.i)
+    word = owner.lemma_.lower()
+    if prep.lower_ == "of" and word in PLACE_NOUNS:
+        label = PLACE_NOUNS[word]
+    elif (prep.lower_ == "of" and word == "population") or (prep.lower_, word) == ("to", "home"):
+        label = "population"
+    else:
+        return None
+    return Counted("population", label, False, owner.i, place=_named_place(owner))
+
+
+def _named_place(owner: Token) -> str | None:
+    """The named place a population belongs to: "Johor's population", "China has a
+    population of", "Freedonia, a nation of 5 million"."""
+    near = [c for c in owner.children if c.dep_ in ("poss", "compound")]
+    head = owner.head
+    if owner.dep_ in ("dobj", "attr") and head.lemma_ in ("have", "be"):
+        near += [c for c in head.children if c.dep_ == "nsubj"]
+    if owner.dep_ == "appos":
+        near.append(head)
+    if owner.dep_ == "pobj" and head.head.dep_ == "appos":
+        near.append(head.head.head)
+    if owner.dep_ in ("dobj", "attr") and head.dep_ == "relcl":
+        near.append(head.head)  # "the region, which has a population of"
+    for tok in near:
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC"):
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            name = ent.text if ent is not None else tok.text
+            return name.removeprefix("the ").removesuffix("'s").removesuffix("’s")
+        named = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named:
+            return " ".join(c.text for c in named) + " " + tok.lower_
     return None
 
 
@@ -749,8 +805,8 @@ def _duration(unit: Token, increment: bool) -> Counted | None:
     """A length of time tied to an action: "withdrawal ... would take no more than 10 days"."""
     if unit.dep_ == "pobj" and unit.head.lower_ in ("in", "after", "since", "ago", "from"):
         return None  # "in two days": when, not how long
-    if increment:
-        return None
+    if increment or _is_part_of_sum(unit) or _joined_duration(unit):
+        return None  # "two years and three months": a part of one length
     if unit.head.lemma_.lower() in EVENTS and unit.head.i > unit.i:
         return Counted("duration", f"{EVENTS[unit.head.lemma_.lower()]} duration", False,
                        unit.head.i, unit.lemma_.lower())  # fmt: skip
@@ -767,7 +823,10 @@ def _duration(unit: Token, increment: bool) -> Counted | None:
             if event is None and cand.lemma_.lower() in _GENERIC_EVENTS:
                 event = _event_before(cand)
             if event is not None:
-                return Counted("duration", f"{event} duration", False, tok.i, unit.lemma_.lower())
+                personal = event in PERSONAL_EVENTS
+                return Counted("duration", f"{event} duration", False, tok.i,
+                               unit.lemma_.lower(), holder=_holder(tok) if personal else None,
+                               per_holder=personal)  # fmt: skip
     return None
 
 
@@ -783,6 +842,16 @@ def _event_before(generic: Token) -> str | None:
         if event is not None:
             return event
     return None
+
+
+def _joined_duration(unit: Token) -> bool:
+    doc = unit.doc
+    after = [t.lower_ for t in doc[unit.i + 1 : unit.i + 3]]
+    before = doc[max(unit.i - 4, 0) : unit.i]
+    if after[:1] == ["and"] and len(after) > 1 and doc[unit.i + 2].like_num:
+        return True
+    return any(t.lower_ == "and" and t.i > 0 and doc[t.i - 1].lemma_ in _DURATION_UNITS
+               for t in before)  # fmt: skip
 
 
 def _event_of(tok: Token) -> str | None:
@@ -801,12 +870,34 @@ def _money(doc: Doc, noun: Token | None, carrier: Token, increment: bool) -> Cou
     for _ in range(3):
         word = tok.lemma_.lower()
         if tok != carrier and word in MONEY_VERBS:
-            return Counted("money", f"amount {MONEY_VERBS[word]}", increment, tok.i)
+            label = f"amount {MONEY_VERBS[word]}"
+            return Counted("money", label, increment, tok.i, holder=_holder(tok), per_holder=True)
         if tok != carrier and word in MONEY_NOUNS:
-            return Counted("money", f"amount {word}", increment, tok.i)
+            return Counted("money", f"amount {word}", increment, tok.i, holder=_holder(tok),
+                           per_holder=True)  # fmt: skip
         if tok.head == tok:
             break
         tok = tok.head
     if noun is not None and noun.lemma_.lower() in MONEY_NOUNS:
-        return Counted("money", f"amount {noun.lemma_.lower()}", increment, noun.i)
+        return Counted("money", f"amount {noun.lemma_.lower()}", increment, noun.i,
+                       holder=_holder(noun), per_holder=True)  # fmt: skip
+    return None
+
+
+def _holder(tok: Token) -> str | None:
+    """Who an amount or a jail term belongs to: the subject of its verb (climbing to the
+    clause that has one) or the possessor of its noun; None for pronouns and when absent."""
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "poss")]
+        if subjects:
+            subject = subjects[0]
+            if subject.pos_ == "PRON":
+                return None
+            for ent in subject.doc.ents:
+                if ent.start <= subject.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE"):
+                    return ent.text
+            return subject.lemma_.lower()
+        if tok.head == tok:
+            return None
+        tok = tok.head
     return None
