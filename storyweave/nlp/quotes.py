@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyweave.evidence import span as evidence_span
 from storyweave.models import Entity, Quote, Source
@@ -29,6 +29,10 @@ from storyweave.nlp.speakers import (
 
 # Quotations shorter than this are scare quotes ("terrorists", "eliminated"), not speech.
 MIN_QUOTE_WORDS = 2
+
+# Quoted titles of shows, books and laws ("Fox News Sunday") are at most this long.
+MAX_TITLE_WORDS = 8
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 
 QUOTE_CHARS = "\"“”„«»‘’'"
 # Opening mark, text without marks or line breaks, closing mark (straight and curly mixed,
@@ -63,28 +67,75 @@ def _sentence_range(doc: Doc, spans: Sequence[Span]) -> tuple[int, int]:
 
 
 def _keep(text: str, start: int, end: int) -> bool:
-    return len(re.findall(r"\w+", text[start:end])) >= MIN_QUOTE_WORDS
+    words = re.findall(r"[\w'’-]+", text[start:end])
+    if len(words) < MIN_QUOTE_WORDS:
+        return False
+    # "The Morning Show": every word capitalised and no sentence mark is a title, not speech.
+    return not (
+        len(words) <= MAX_TITLE_WORDS
+        and all(w[0].isupper() or w.casefold() in TITLE_SMALL_WORDS for w in words)
+        and not re.search(r"[.!?,;]", text[start:end])
+    )
+
+
+def _paragraphs(doc: Doc) -> list[Span]:
+    out, start = [], 0
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            if tok.i + 1 > start:
+                out.append(doc[start : tok.i + 1])
+            start = tok.i + 1
+    if start < len(doc):
+        out.append(doc[start:])
+    return out
+
+
+def _direct_quotations(doc: Doc) -> list[tuple[list[Token], list[Token], Span]]:
+    """textacy's (speaker, cue, content) triples, in ``doc``'s own tokens.
+
+    textacy refuses a whole text with an odd number of quotation marks; then each paragraph
+    is tried alone, and a paragraph it still refuses is left to the rules.
+    """
+    from textacy.extract.triples import direct_quotations
+
+    try:
+        return [(list(q.speaker), list(q.cue), q.content) for q in direct_quotations(doc)]
+    except ValueError:
+        pass
+    out = []
+    for para in _paragraphs(doc):
+        try:
+            triples = list(direct_quotations(para.as_doc()))
+        except ValueError:
+            continue
+        base = para.start
+        for q in triples:
+            out.append(
+                (
+                    [doc[base + t.i] for t in q.speaker],
+                    [doc[base + t.i] for t in q.cue],
+                    doc[base + q.content.start : base + q.content.end],
+                )
+            )
+    return out
 
 
 def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[Found]:
-    from textacy.extract.triples import direct_quotations
-
     out = []
     # One attribution can carry several quotations ("“A,” she said. “B.”"): resolve it once,
     # at the first, so a pronoun looks back from there.
     resolved_at: dict[tuple[int, ...], tuple[str | None, bool]] = {}
-    for triple in direct_quotations(doc):
-        content = triple.content
+    for speaker_tokens, cue, content in _direct_quotations(doc):
         start, end = _inner(source.text, content.start_char, content.end_char)
         if not _keep(source.text, start, end):
             continue
-        phrase = speaker_phrase(list(triple.speaker), content)
-        key = tuple(t.i for t in triple.speaker)
+        phrase = speaker_phrase(speaker_tokens, content)
+        key = tuple(t.i for t in speaker_tokens)
         if key not in resolved_at:
             resolved_at[key] = resolve_speaker(phrase, hits, doc, content.start_char)
         speaker, resolved = resolved_at[key]
         parts = [content] + ([phrase] if phrase is not None else [])
-        parts += [doc[t.i : t.i + 1] for t in triple.cue]
+        parts += [doc[t.i : t.i + 1] for t in cue]
         ev_start, ev_end = _sentence_range(doc, parts)
         out.append(Found(source.sid, start, end, speaker, resolved, ev_start, ev_end))
     return out
