@@ -6,13 +6,16 @@ evidence is that sentence plus the sentences of other sources that say the same 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.brief.align import Alignment, Unit
 from storyweave.brief.facts import cited, support_groups
 from storyweave.models import Source, SummaryItem
+from storyweave.nlp.embed import embed
 
 # Score = support + centrality + lead position. Weights chosen on the seed story (the first
 # item must be the event most sources report) and on DUC 2004 ROUGE-2 (bench/summary_duc.py):
@@ -25,12 +28,51 @@ POSITION_WEIGHT = 0.3
 # already chosen, and a candidate at least REDUNDANT_COS close to one is skipped outright.
 REDUNDANCY_WEIGHT = 0.5
 REDUNDANT_COS = 0.72
+# Concept coverage (as in ICSISumm): a concept is a pair of adjacent words, not both stop
+# words; its weight is how many independent sources use it, counted only from
+# CONCEPT_MIN_SOURCES up, so a phrase that only one source uses is worth nothing. A candidate
+# gains COVERAGE_WEIGHT times the share of the best candidate's weight of concepts that the
+# summary does not cover yet.
+CONCEPT_MIN_SOURCES = 2
+COVERAGE_WEIGHT = 1.0
+# Coverage gain is divided by the sentence length in words to this power: 0 ignores length,
+# 1 is gain per word (a knapsack's greedy rule).
+LENGTH_EXPONENT = 0.0
+# Headlines say what the story is about: a sentence close to the sources' titles (mean cosine)
+# gains this much. Chosen on the seed story, where every headline names the main event; DUC
+# articles have no titles, so it does not move the benchmark.
+TITLE_WEIGHT = 1.0
+# Concepts compare word prefixes so that "withdraw"/"withdrawal" and "protest"/"protesters"
+# meet (the same prefix length as content stems in align).
+CONCEPT_CHARS = 6
+
+
+def concepts(text: str) -> frozenset[tuple[str, str]]:
+    """Adjacent word pairs of a sentence, lowercased and cut to their first letters."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return frozenset(
+        (a[:CONCEPT_CHARS], b[:CONCEPT_CHARS])
+        for a, b in zip(words, words[1:], strict=False)
+        if not (a in STOP_WORDS and b in STOP_WORDS)
+    )
+
+
+def concept_weights(candidates: Sequence[int], units: Sequence[Unit]) -> dict[tuple[str, str], int]:
+    """How many independent sources use each concept (only concepts of CONCEPT_MIN_SOURCES+)."""
+    groups: dict[tuple[str, str], set[str]] = {}
+    for i in candidates:
+        for c in concepts(units[i].text):
+            groups.setdefault(c, set()).add(units[i].group)
+    return {c: len(g) for c, g in groups.items() if len(g) >= CONCEPT_MIN_SOURCES}
 
 
 def sentence_scores(
-    candidates: Sequence[int], units: Sequence[Unit], alignment: Alignment
+    candidates: Sequence[int],
+    units: Sequence[Unit],
+    alignment: Alignment,
+    titles: Sequence[str] = (),
 ) -> dict[int, float]:
-    """Importance of each candidate sentence: support, centrality, position."""
+    """Importance of each candidate sentence: support, centrality, position, headlines."""
     if not candidates:
         return {}
     n_groups = len({u.group for u in units})
@@ -41,6 +83,9 @@ def sentence_scores(
     for i in sorted(candidates, key=lambda i: (units[i].source, units[i].start)):
         rank_in_source[i] = seen.get(units[i].sid, 0)
         seen[units[i].sid] = rank_in_source[i] + 1
+    headline = np.zeros(len(candidates), dtype=np.float32)
+    if titles:
+        headline = (alignment.vectors[list(candidates)] @ embed(list(titles)).T).mean(axis=1)
     scores = {}
     for k, i in enumerate(candidates):
         support = (len(support_groups(i, units, alignment)) - 1) / max(n_groups - 1, 1)
@@ -48,23 +93,49 @@ def sentence_scores(
             SUPPORT_WEIGHT * support
             + CENTRALITY_WEIGHT * float(centrality[k])
             + POSITION_WEIGHT / (1 + rank_in_source[i])
+            + TITLE_WEIGHT * float(headline[k])
         )
     return scores
 
 
 def select(
-    candidates: Sequence[int], scores: dict[int, float], alignment: Alignment, count: int
+    candidates: Sequence[int],
+    scores: dict[int, float],
+    alignment: Alignment,
+    count: int,
+    units: Sequence[Unit] = (),
+    support: dict[int, int] | None = None,
 ) -> list[int]:
-    """Pick ``count`` sentences by maximal marginal relevance, best first."""
+    """Pick ``count`` sentences by maximal marginal relevance and concept coverage, best first."""
+    support = support or {i: 0 for i in candidates}
+    weights = concept_weights(candidates, units) if units else {}
+    own = {i: concepts(units[i].text) & weights.keys() for i in candidates} if units else {}
+    lengths = {i: max(len(units[i].text.split()), 1) for i in candidates} if units else {}
+    covered: set[tuple[str, str]] = set()
     chosen: list[int] = []
     left = list(candidates)
+    if left and count > 0:
+        # The lead item is the main event: the claim most independent sources report.
+        first = max(left, key=lambda i: (support[i], scores[i], -i))
+        chosen.append(first)
+        left.remove(first)
+        covered |= own.get(first, set())
     while left and len(chosen) < count:
-
-        def value(i: int) -> tuple[float, int]:
+        gains = (
+            {
+                i: sum(weights[c] for c in own[i] - covered) / lengths[i] ** LENGTH_EXPONENT
+                for i in left
+            }
+            if own
+            else {}
+        )
+        top = max(gains.values(), default=0) or 1
+        values = {}
+        for i in left:
             closest = max((float(alignment.sentence[i, j]) for j in chosen), default=0.0)
-            return (scores[i] - REDUNDANCY_WEIGHT * closest, -i)
-
-        best = max(left, key=value)
+            coverage = COVERAGE_WEIGHT * gains[i] / top if gains else 0.0
+            values[i] = (scores[i] + coverage - REDUNDANCY_WEIGHT * closest, -i)
+        best = max(left, key=values.__getitem__)
         left.remove(best)
         if any(
             alignment.aligned[best, j] or alignment.sentence[best, j] >= REDUNDANT_COS
@@ -72,6 +143,7 @@ def select(
         ):
             continue
         chosen.append(best)
+        covered |= own.get(best, set())
     return chosen
 
 
@@ -84,9 +156,11 @@ def build_summary(
 ) -> list[SummaryItem]:
     """Up to ``count`` cited sentences, most important first, none repeating another."""
     candidates = [i for i, u in enumerate(units) if u.usable and i not in excluded]
-    scores = sentence_scores(candidates, units, alignment)
+    titles = sorted({s.title for s in sources if s.title})
+    scores = sentence_scores(candidates, units, alignment, titles)
+    support = {i: len(support_groups(i, units, alignment)) for i in candidates}
     items = []
-    for i in select(candidates, scores, alignment, count):
+    for i in select(candidates, scores, alignment, count, units, support):
         sids, evidence = cited(i, units, alignment, sources)
         items.append(SummaryItem(units[i].text, sids, evidence))
     return items
