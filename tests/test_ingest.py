@@ -425,3 +425,17 @@ def test_byline_keeps_only_names() -> None:
     assert clean_author("Harbour TV", "Harbour TV", None) == "Harbour TV"
     assert clean_author("Arjun Mehta; PhD", None, None) == "Arjun Mehta"
     assert clean_author("No Author", None, None) is None
+
+
+def test_empty_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "story").mkdir()
+    (tmp_path / "story" / ".hidden.txt").write_text(REPORT)
+    assert "no files" in only_rejected(read(tmp_path / "story"), Reason.EMPTY).detail
+
+
+def test_csv_field_over_the_csv_limit_is_rejected_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text(f"id,text\nc1,The bridge reopened on Thursday\nc2,{'x' * 200_000}\n")
+    first, second = read(path)
+    assert isinstance(first, Article) and first.input == "c1"
+    assert isinstance(second, Rejected) and "CSV" in second.detail

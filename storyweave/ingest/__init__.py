@@ -58,6 +58,9 @@ def read_inputs(
     """
     for raw in paths:
         files = list(walk(Path(raw)))
+        if not files:
+            yield Rejected(str(raw), Reason.EMPTY, f"{raw}: the folder holds no files to read")
+            continue
         bundles: dict[Path, list[Article | Rejected]] = {}
         used_pages: set[Path] = set()
         for file in files:

@@ -11,7 +11,6 @@ folder, that name itself when it ends in ``.html``/``.htm``, else that name plus
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -118,8 +117,3 @@ def _entry_language(entry: Any, channel: Any) -> str | None:
         if content.get("language"):
             return str(content["language"])
     return channel.get("language")
-
-
-def iter_feed(loaded: Loaded) -> Iterator[Article | Rejected]:
-    """Like :func:`read_feed`, without the pages used."""
-    yield from read_feed(loaded)[0]

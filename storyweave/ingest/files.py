@@ -94,7 +94,7 @@ def load(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Loaded | Rejected:
         return Rejected(name, Reason.UNREADABLE, f"{name}: cannot be read ({err.strerror})")
     bom = next((enc for mark, enc in _BOMS if raw.startswith(mark)), None)
     body = raw[len(codecs.BOM_UTF8) :] if bom == "utf-8-sig" else raw
-    if not body.strip() or (bom is None and not raw.strip()):
+    if not body.strip():
         return Rejected(name, Reason.EMPTY, f"{name}: the file is empty")
     if bom is None and looks_binary(raw[:SNIFF_BYTES]):
         return Rejected(name, Reason.BINARY, f"{name}: binary data, not text")

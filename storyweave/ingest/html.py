@@ -107,16 +107,21 @@ def _length(document: Document | None) -> int:
 
 
 def _run(html: str, url: str | None, *, favor_precision: bool) -> Document | None:
-    document = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        favor_precision=favor_precision,
-        # Dates only from markup and the URL, not guessed from the body text, so that a date
-        # here is metadata; the dates stage infers the rest from the text.
-        date_extraction_params={"original_date": True, "extensive_search": False},
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            favor_precision=favor_precision,
+            # Dates only from markup and the URL, not guessed from the body text, so that a date
+            # here is metadata; the dates stage infers the rest from the text.
+            date_extraction_params={"original_date": True, "extensive_search": False},
+        )
+    except Exception:  # noqa: BLE001
+        # An extractor bug on one malformed page must not stop a batch: the page is reported
+        # as holding no article, like a page trafilatura returns nothing for.
+        return None
     return document if isinstance(document, Document) else None
 
 

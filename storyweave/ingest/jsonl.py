@@ -39,8 +39,12 @@ def read_records(
         yield from _json_lines(loaded.path, text, used)
     elif kind == "csv":
         reader = csv.DictReader(io.StringIO(text, newline=""))
-        for row in reader:
-            yield record_article(row, loaded.path, f"line {reader.line_num}", used)
+        try:
+            for row in reader:
+                yield record_article(row, loaded.path, f"line {reader.line_num}", used)
+        except csv.Error as err:  # e.g. a field over csv's size limit: the rest is unreadable
+            where = f"line {reader.line_num}"
+            yield _bad(loaded.path, where, Reason.BAD_RECORD, f"not readable as CSV ({err})")
     else:
         yield from _json_document(loaded.path, text, used)
 
