@@ -9,8 +9,9 @@ Protocol (ours; PolNeAR annotates all attributions, direct and indirect):
   (" “ ” or the doubled apostrophes '' some outlets print), i.e. the direct quotations.
   Each article is a one-source story.
 * A predicted quotation matches a gold one when its characters overlap one of the gold
-  content fragments; each gold quotation is matched at most once. Precision = matched
-  predictions / predictions; recall = matched gold / gold.
+  content fragments. Precision = predictions that match some gold quotation / predictions
+  (a quotation split around "he said" is one gold attribution with two fragments, and two
+  correct predictions); recall = gold quotations matched by some prediction / gold.
 * Speaker accuracy, on matched pairs whose gold source is a name or noun phrase (not a
   pronoun): the predicted speaker shares a content word with the gold source ("Clinton" /
   "Hillary Clinton"). Pronoun sources cannot be judged without the corpus's coreference, so
@@ -72,28 +73,29 @@ def load() -> list[tuple[Source, list[dict]]]:
 
 def score(predictions: list[tuple[int, int, str | None]], gold: list[dict]) -> dict[str, int]:
     """Counts for one article: predictions, gold, matches, speaker judgements."""
-    used: set[int] = set()
-    counts = {"pred": len(predictions), "gold": len(gold), "match": 0}
+    counts = {"pred": len(predictions), "gold": len(gold), "pred_match": 0, "gold_match": 0}
     counts.update({"spk_judged": 0, "spk_right": 0, "spk_pronoun": 0, "spk_none": 0})
+
+    def overlaps(start: int, end: int, attribution: dict) -> bool:
+        return any(start < e and s < end for s, e in attribution["content"]["spans"])
+
+    counts["gold_match"] = sum(any(overlaps(s, e, a) for s, e, _ in predictions) for a in gold)
     for start, end, speaker in predictions:
-        for g, attribution in enumerate(gold):
-            if g in used:
-                continue
-            if any(start < e and s < end for s, e in attribution["content"]["spans"]):
-                used.add(g)
-                counts["match"] += 1
-                source = (attribution.get("source") or {}).get("text")
-                if not source:
-                    break
-                if _words(source) <= PRONOUNS:
-                    counts["spk_pronoun"] += 1
-                    break
-                counts["spk_judged"] += 1
-                if speaker is None:
-                    counts["spk_none"] += 1
-                elif _words(speaker) & _words(source):
-                    counts["spk_right"] += 1
-                break
+        matched = [a for a in gold if overlaps(start, end, a)]
+        if not matched:
+            continue
+        counts["pred_match"] += 1
+        source = (matched[0].get("source") or {}).get("text")
+        if not source:
+            continue
+        if _words(source) <= PRONOUNS:
+            counts["spk_pronoun"] += 1
+            continue
+        counts["spk_judged"] += 1
+        if speaker is None:
+            counts["spk_none"] += 1
+        elif _words(speaker) & _words(source):
+            counts["spk_right"] += 1
     return counts
 
 
@@ -126,8 +128,8 @@ def run() -> dict:
     seconds = time.perf_counter() - t0
     rows = {}
     for name, c in totals.items():
-        p = c["match"] / c["pred"] if c["pred"] else 0.0
-        r = c["match"] / c["gold"] if c["gold"] else 0.0
+        p = c["pred_match"] / c["pred"] if c["pred"] else 0.0
+        r = c["gold_match"] / c["gold"] if c["gold"] else 0.0
         rows[name] = {
             **c,
             "precision": round(p, 4),

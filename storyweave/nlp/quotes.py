@@ -37,7 +37,14 @@ TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".
 QUOTE_CHARS = "\"“”„«»‘’'"
 # Opening mark, text without marks or line breaks, closing mark (straight and curly mixed,
 # as scraped text often pairs them).
-_QUOTED = re.compile(r"[“\"«„]([^“”\"«»\n]{2,}?)[”\"»]")
+# Straight marks open only after a space, bracket, dash or colon and close only after a
+# non-space, so the closing mark of one quotation never opens the next; some outlets print
+# doubled apostrophes ('' ... '').
+_QUOTED = re.compile(
+    r"(?<![^\s(\[—–:-])(?:[“«„]|\"(?=\S)|'')"
+    r"([^“”\"«»\n]{2,}?)"
+    r"(?:[”»]|(?<=\S)\"|'')(?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ def _keep(text: str, start: int, end: int) -> bool:
     return not (
         len(words) <= MAX_TITLE_WORDS
         and all(w[0].isupper() or w.casefold() in TITLE_SMALL_WORDS for w in words)
-        and not re.search(r"[.!?,;]", text[start:end])
+        and not re.search(r"[.!?,;]", text[start:end].rstrip(".,"))
     )
 
 
@@ -120,15 +127,37 @@ def _direct_quotations(doc: Doc) -> list[tuple[list[Token], list[Token], Span]]:
     return out
 
 
+def _words_at_cue(
+    doc: Doc, content: Span, cue: Sequence[Token], quoted: Sequence[tuple[int, int]]
+) -> list[Token]:
+    """The nouns between a quotation and its speech verb ("... ,” the strategist said")."""
+    if not cue:
+        return []
+    verb = cue[0].i
+    lo, hi = (content.end, verb) if content.end <= verb else (cue[0].sent.start, verb)
+    words = [
+        doc[i]
+        for i in range(lo, hi)
+        if not any(s <= i < e for s, e in quoted) and doc[i].pos_ in ("NOUN", "PROPN", "PRON")
+    ]
+    heads = [t for t in words if t.head.i not in {w.i for w in words}]
+    return heads[-1:] if heads else words[-1:]
+
+
 def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[Found]:
     out = []
     # One attribution can carry several quotations ("“A,” she said. “B.”"): resolve it once,
     # at the first, so a pronoun looks back from there.
     resolved_at: dict[tuple[int, ...], tuple[str | None, bool]] = {}
-    for speaker_tokens, cue, content in _direct_quotations(doc):
+    triples = _direct_quotations(doc)
+    quoted = [(c.start, c.end) for _, _, c in triples]
+    for speaker_tokens, cue, content in triples:
         start, end = _inner(source.text, content.start_char, content.end_char)
         if not _keep(source.text, start, end):
             continue
+        if any(s <= t.i < e for t in speaker_tokens for s, e in quoted):
+            # textacy took a word of a quotation for its speaker: use the words at the cue.
+            speaker_tokens = _words_at_cue(doc, content, cue, quoted)
         phrase = speaker_phrase(speaker_tokens, content)
         key = tuple(t.i for t in speaker_tokens)
         if key not in resolved_at:

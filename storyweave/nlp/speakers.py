@@ -156,4 +156,7 @@ def _plain(phrase: Span) -> str:
     words = [t for t in phrase if not t.is_punct]
     while words and words[0].pos_ == "DET":
         words = words[1:]
-    return " ".join(t.text for t in words) if words else phrase.text
+    if not words:
+        return phrase.text
+    doc = phrase.doc
+    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
