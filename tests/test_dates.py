@@ -135,6 +135,17 @@ def test_relative_phrases_need_a_publication_date() -> None:
     assert kinds == ["weekday", "ymd"]
 
 
+@pytest.mark.parametrize("published", ["2024-13-40", "March 2024", "", "2024-03"])
+def test_unusable_publication_date_resolves_only_explicit_dates(published: str) -> None:
+    text = "The port closed on Tuesday. Protests began on January 2, 2022."
+    assert resolved(text, published) == [("on January 2, 2022", "2022-01-02", "day")]
+
+
+def test_modal_future_points_forward() -> None:
+    text = "Diplomats said there could be a vote on Friday at the council."
+    assert resolved(text) == [("on Friday", "2024-03-15", "day")]
+
+
 def test_impossible_dates_are_dropped() -> None:
     assert resolved("The deadline is February 30, 2024 for all firms.") == []
 

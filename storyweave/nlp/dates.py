@@ -111,7 +111,8 @@ _WEEKDAY_NAMES_AFTER = re.compile(
 # Words that make a clause speak of the future: a weekday or bare day in it is upcoming.
 _FUTURE_CUE = re.compile(
     r"(?i)\b(?:will|won't|shall|going to|due to|set to|expected to|scheduled|"
-    r"plans? to|planned to|intends? to|is to|are to|to be held|next)\b|['’]ll\b"
+    r"plans? to|planned to|intends? to|is to|are to|to be held|next|"
+    r"(?:could|may|might) (?:be|take place|come|happen))\b|['’]ll\b"
 )
 # Clause boundaries for the future-cue window: punctuation and clause-opening words.
 _CLAUSE_BREAK = re.compile(r"[.;:,!?()\[\]\n—–]|\b(?:that|but|while|after|before|when|and)\b")
@@ -402,8 +403,14 @@ def find_date_mentions(text: str) -> list[DateMention]:
     return out
 
 
-def _as_date(anchor: str | date) -> date:
-    return anchor if isinstance(anchor, date) else date.fromisoformat(anchor)
+def _as_date(anchor: str | date) -> date | None:
+    """The anchor as a date; None for anything but a full ``YYYY-MM-DD`` (bad input is data)."""
+    if isinstance(anchor, date):
+        return anchor
+    try:
+        return date.fromisoformat(anchor[:10]) if len(anchor) >= 10 else None
+    except ValueError:
+        return None
 
 
 def _add_months(d: date, months: int) -> date:
@@ -440,9 +447,9 @@ def resolve(mention: DateMention, published: str | date | None) -> tuple[str, st
             return date(v[0], 1, 1).isoformat(), "year"  # type: ignore[arg-type]
     except ValueError:
         return None
-    if published is None:
+    anchor = _as_date(published) if published is not None else None
+    if anchor is None:
         return None
-    anchor = _as_date(published)
     kind, n = mention.kind, v[0] or 0
     if kind == "md":
         got = _closest_year(v[0], v[1], anchor, mention.future)  # type: ignore[arg-type]
