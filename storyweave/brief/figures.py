@@ -17,6 +17,7 @@ Two rules keep real stories free of false conflicts:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -245,6 +246,10 @@ def _place_scope(doc: Doc, counted: Counted) -> str | None:
     return None
 
 
+# Dates that put a count in another year than the report's: "last year", "two years ago".
+_PAST_YEAR = re.compile(r"\b(last|previous|past) year\b|\byears? ago\b|\byears? earlier\b", re.I)
+
+
 def _other_year(doc: Doc, q: Quantity, counted: Counted, published: str | None) -> bool:
     """True when a year other than the report's own is attached to the count or its verb
     ("81 injuries in 2023", "six deaths since 2019")."""
@@ -255,7 +260,8 @@ def _other_year(doc: Doc, q: Quantity, counted: Counted, published: str | None) 
         if ent.label_ != "DATE":
             continue
         years = [t.text for t in ent if len(t.text) == 4 and t.text[:2] in ("19", "20")]
-        if not years or (year is not None and years[-1] == year):
+        past = _PAST_YEAR.search(ent.text) is not None
+        if not past and (not years or (year is not None and years[-1] == year)):
             continue
         head = ent.root.head
         if head.dep_ == "prep" or head.lower_ in ("in", "since", "during", "from", "by"):
@@ -299,8 +305,6 @@ def _day_phrases(text: str, published: str | None) -> list[tuple[int, int, str]]
 def _weekday_phrases(text: str, published: str) -> list[tuple[int, int, str]]:
     """Weekdays, "today" and "yesterday", resolved to the latest such day on or before the
     publication date (the reading news reports use for the past tense)."""
-    import re
-
     base = date.fromisoformat(published)
     out = []
     for m in re.finditer(r"\b(today|yesterday|" + "|".join(_WEEKDAYS) + r")\b", text, re.I):

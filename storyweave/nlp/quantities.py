@@ -221,6 +221,8 @@ def _digits_or_words(doc: Doc, lower: list[str], i: int) -> _Core | None:
         currency = CURRENCY_SIGNS[lower[i]]
         i += 1
     match = _NUMERIC.match(doc[i].text)
+    if match and re.match(r"0\d", match["num"]):
+        return None  # "000", "05": a fragment of a broken number or a code, not a count
     if match:
         if match["cur"]:
             currency = CURRENCY_SIGNS.get(match["cur"].lower(), match["cur"])
@@ -617,6 +619,16 @@ def _predicate(doc: Doc, noun: Token | None, carrier: Token, q: Quantity) -> Tok
     return _toll(carrier)
 
 
+def _toll_of(toll: Token) -> Token | None:
+    """The people a toll counts, when it says ("the toll of its peacekeepers"); else None."""
+    for prep in toll.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "among"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in PERSON_NOUNS:
+                    return obj
+    return None
+
+
 def _toll(carrier: Token) -> Token | None:
     """The "death toll rose to 14" reading: the count sits under a verb whose subject is a toll
     or a number of dead."""
@@ -728,6 +740,8 @@ def what_is_counted(doc: Doc, q: Quantity) -> Counted | None:
     pred = _predicate(doc, noun, carrier, q)
     if pred is not None:
         label = _predicate_label(pred)
+        if noun is None and pred.lemma_.lower() in ("toll", "tally", "number"):
+            noun = _toll_of(pred)  # "the death toll of its peacekeepers rose to 14"
         group = _group(noun, label)
         if group is not None:
             return Counted("people", f"{group} {label}", increment, pred.i)
@@ -768,13 +782,15 @@ def _population(doc: Doc, noun: Token | None, carrier: Token) -> Counted | None:
         return None
     prep, owner = phrase.head, phrase.head.head
     word = owner.lemma_.lower()
+    place = _named_place(owner)
     if prep.lower_ == "of" and word in PLACE_NOUNS:
-        label = PLACE_NOUNS[word]
-    elif (prep.lower_ == "of" and word == "population") or (prep.lower_, word) == ("to", "home"):
-        label = "population"
-    else:
-        return None
-    return Counted("population", label, False, owner.i, place=_named_place(owner))
+        # "the nation of 19 million": the story's own country unless a name says otherwise
+        return Counted("population", PLACE_NOUNS[word], False, owner.i, place=place)
+    if (prep.lower_ == "of" and word == "population") or (prep.lower_, word) == ("to", "home"):
+        # "a population of 34 million", "home to 9 million": of wherever the text names
+        return Counted("population", "population", False, owner.i, place=place, holder=place,
+                       per_holder=True)  # fmt: skip
+    return None
 
 
 def _named_place(owner: Token) -> str | None:
