@@ -10,6 +10,7 @@ from storyweave.nlp.dates import infer_published
 from storyweave.nlp.spacy_model import parse
 
 # Invented reports of one story. 2024-03-14 is a Thursday.
+PUB = "2024-03-14"
 DAM_A = (
     "Engineers began draining the Korvel reservoir on Thursday, the regional water authority "
     "said. The dam first cracked on March 2 after heavy rain. Governor Lena Marsh ordered the "
@@ -159,3 +160,20 @@ def test_undated_report_gets_the_day_its_events_match() -> None:
 def test_nothing_is_inferred_without_dated_sources() -> None:
     sources = [source("S1", DAM_UNDATED, None)]
     assert infer_published(sources, parse([DAM_UNDATED])) == sources
+
+
+def test_days_after_the_start_of_an_event_count_from_its_first_date() -> None:
+    sources = [
+        source("S1", "Strikes began at the Halvik shipyard on March 4, union leaders said.", PUB),
+        source(
+            "S2",
+            "Management offered a new contract two days after the start of the strikes, "
+            "the shipyard's owner said.",
+            PUB,
+        ),
+    ]
+    timeline = build_timeline(sources)
+    assert [(e.date, e.sources, e.evidence[0].phrase) for e in timeline] == [
+        ("2024-03-04", ("S1",), "on March 4"),
+        ("2024-03-06", ("S2",), "two days after the start of the strikes"),
+    ]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from storyweave.evidence import span
 from storyweave.models import Evidence, Source, TimelineEntry
-from storyweave.nlp.dates import DatePhrase, find_date_phrases
+from storyweave.nlp.dates import DatePhrase, find_date_mentions, find_date_phrases
 
 # Two events of one date are the same event when their content-word overlap (Jaccard over
 # 5-letter stems) reaches this, or when their MiniLM cosine reaches SAME_EVENT_COSINE.
@@ -189,7 +189,46 @@ def dated_events(sources: Sequence[Source], docs: Sequence[Doc] | None = None) -
             events.append(
                 DatedEvent(source.sid, p.date, p.precision, evidence, damaged, len(events))
             )
-    return events
+    return events + _event_anchored(sources, docs, events)
+
+
+def _event_anchored(
+    sources: Sequence[Source], docs: Sequence[Doc] | None, events: list[DatedEvent]
+) -> list[DatedEvent]:
+    """Events dated from another event: "three days after the start of the protests".
+
+    The named event's start is the earliest day any source dates a clause mentioning it (its
+    own sentence aside); the phrase's date is that day plus the offset.
+    """
+    out: list[DatedEvent] = []
+    for i, source in enumerate(sources):
+        extra = []
+        for m in find_date_mentions(source.text):
+            if m.kind != "event" or not m.about:
+                continue
+            about = content_stems(m.about)
+            starts = sorted(
+                e.date
+                for e in events
+                if e.precision == "day"
+                and about
+                and about <= content_stems(e.evidence.text)
+                and not (e.source == source.sid and e.evidence.start <= m.start < e.evidence.end)
+            )
+            if starts:
+                day = date.fromisoformat(starts[0]) + timedelta(days=m.value[0] or 0)
+                extra.append(DatePhrase(m.start, m.end, m.phrase, day.isoformat(), "day", True))
+        if not extra:
+            continue
+        doc = docs[i] if docs is not None and i < len(docs) else None
+        phrases = sorted(
+            find_date_phrases(source.text, source.published) + extra, key=lambda p: p.start
+        )
+        for p, evidence, damaged in source_events(source, doc, phrases):
+            if p in extra:
+                order = len(events) + len(out)
+                out.append(DatedEvent(source.sid, p.date, "day", evidence, damaged, order))
+    return out
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

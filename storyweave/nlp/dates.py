@@ -130,7 +130,10 @@ class DateMention:
     ``kind`` says how to resolve it and ``value`` holds its numbers:
     ``ymd`` (y, m, d); ``md`` (m, d); ``ym`` (y, m); ``m`` (m, shift); ``y`` (y,);
     ``weekday`` (weekday 0-6, shift); ``days``/``weeks``/``months``/``years`` (offset,);
-    ``dom`` (day, month shift or None). ``shift`` is -1 for "last", +1 for "next", 0 otherwise.
+    ``dom`` (day, month shift or None); ``event`` (days after the event named by ``about``,
+    e.g. "three days after the start of the protests": (3,), about "protests"; it resolves
+    only against a timeline, see :mod:`storyweave.brief.timeline`).
+    ``shift`` is -1 for "last", +1 for "next", 0 otherwise.
     ``future`` is True when the clause speaks of the future.
     """
 
@@ -140,6 +143,7 @@ class DateMention:
     kind: str
     value: tuple[int | None, ...]
     future: bool = False
+    about: str | None = None
 
     @property
     def relative(self) -> bool:
@@ -257,7 +261,20 @@ def _mk_dom(m: re.Match[str]) -> tuple[str, tuple[int | None, ...]] | None:
 
 
 # (pattern, maker, priority): a longer match wins; on equal length the lower priority wins.
+def _mk_event(m: re.Match[str]) -> tuple[str, tuple[int | None, ...]]:
+    days = _num(m["n"]) * (7 if m["unit"].lower() == "week" else 1)
+    return "event", (days if m["dir"].lower() == "after" else -days,)
+
+
 _PATTERNS: list[tuple[re.Pattern[str], object, int]] = [
+    (
+        re.compile(
+            rf"(?i)\b{_NUM}\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+the\s+"
+            r"(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?P<what>[a-z]+(?:-[a-z]+)?)"
+        ),
+        _mk_event,
+        0,
+    ),
     (
         re.compile(
             rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b{_NOT_NUMBER_AFTER}"
@@ -399,7 +416,10 @@ def find_date_mentions(text: str) -> list[DateMention]:
         future = kind == "days" and (value[0] or 0) > 0
         if kind in ("weekday", "md", "m", "dom"):
             future = bool(_FUTURE_CUE.search(_clause_window(text, start, end)))
-        out.append(DateMention(start, end, text[start:end], kind, value, future))
+        about = None
+        if kind == "event":
+            about = re.search(r"(?i)of\s+(?:the\s+)?([a-z-]+)$", text[start:end])[1]  # type: ignore[index]
+        out.append(DateMention(start, end, text[start:end], kind, value, future, about))
     return out
 
 
