@@ -127,12 +127,40 @@ def _direct_quotations(doc: Doc) -> list[tuple[list[Token], list[Token], Span]]:
     return out
 
 
+def _marked(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Token ranges between quotation marks."""
+    out = []
+    for match in _QUOTED.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end))
+    return out
+
+
+def _plausible(speaker: Sequence[Token], quoted: Sequence[tuple[int, int]]) -> bool:
+    """textacy sometimes picks a word of the quotation, or the object of a preposition
+    ("said on Fox News"), as the speaker."""
+    if any(s <= t.i < e for t in speaker for s, e in quoted):
+        return False
+    ids = {t.i for t in speaker}
+    heads = [t for t in speaker if t.head.i not in ids]
+    return not any(t.dep_ in ("pobj", "dobj", "npadvmod") for t in heads)
+
+
 def _words_at_cue(
     doc: Doc, content: Span, cue: Sequence[Token], quoted: Sequence[tuple[int, int]]
 ) -> list[Token]:
     """The nouns between a quotation and its speech verb ("... ,” the strategist said")."""
     if not cue:
         return []
+    for tok in cue:
+        subjects = [
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not any(s <= c.i < e for s, e in quoted)
+        ]
+        if subjects:
+            return subjects
     verb = cue[0].i
     lo, hi = (content.end, verb) if content.end <= verb else (cue[0].sent.start, verb)
     words = [
@@ -150,13 +178,12 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
     # at the first, so a pronoun looks back from there.
     resolved_at: dict[tuple[int, ...], tuple[str | None, bool]] = {}
     triples = _direct_quotations(doc)
-    quoted = [(c.start, c.end) for _, _, c in triples]
+    quoted = [(c.start, c.end) for _, _, c in triples] + _marked(doc, source.text)
     for speaker_tokens, cue, content in triples:
         start, end = _inner(source.text, content.start_char, content.end_char)
         if not _keep(source.text, start, end):
             continue
-        if any(s <= t.i < e for t in speaker_tokens for s, e in quoted):
-            # textacy took a word of a quotation for its speaker: use the words at the cue.
+        if not _plausible(speaker_tokens, quoted):
             speaker_tokens = _words_at_cue(doc, content, cue, quoted)
         phrase = speaker_phrase(speaker_tokens, content)
         key = tuple(t.i for t in speaker_tokens)
