@@ -69,6 +69,15 @@ def day_number(published: str | None) -> int | None:
         return None
 
 
+@dataclass(frozen=True)
+class Query:
+    """A report's unit vector split into plain terms and names, each weight times its IDF."""
+
+    words: dict[str, float]
+    names: dict[str, float]
+    names_length: float  # length of the names part of the unit vector
+
+
 @dataclass
 class Story:
     """A story's running centroid and its date range (learned state)."""
@@ -189,28 +198,30 @@ class StoryClusterer:
                 names += change
         story.squares, story.name_squares = squares, names
 
-    def _similarity(self, unit: dict[str, float], story: Story) -> float:
+    def _query(self, unit: dict[str, float]) -> Query:
+        """A unit vector prepared for many similarity computations (IDF applied once)."""
+        words: dict[str, float] = {}
+        names: dict[str, float] = {}
+        for term, weight in unit.items():
+            (names if is_name(term) else words)[term] = weight * self._idf(term)
+        length = math.sqrt(sum(unit[t] ** 2 for t in names))
+        return Query(words=words, names=names, names_length=length)
+
+    def _similarity(self, query: Query, story: Story) -> float:
         """Similarity of a report's TF-IDF unit vector and a story's centroid.
 
         The cosine, scaled down when the two share too few names (see ``name_agreement``).
         """
         total = story.total
-        shared = shared_names = own_names = 0.0
-        for term, weight in unit.items():
-            name = is_name(term)
-            if name:
-                own_names += weight * weight
-            if term in total:
-                product = weight * total[term] * self._idf(term)
-                shared += product
-                if name:
-                    shared_names += product
+        get = total.get
+        shared = sum(w * get(t, 0.0) for t, w in query.words.items())
+        shared_names = sum(w * get(t, 0.0) for t, w in query.names.items())
         size, names = self._norms(story)
         if not size:
             return 0.0
-        cosine = shared / size
-        if own_names and names:
-            cosine *= name_agreement(shared_names / (names * math.sqrt(own_names)))
+        cosine = (shared + shared_names) / size
+        if query.names_length and names:
+            cosine *= name_agreement(shared_names / (names * query.names_length))
         return cosine
 
     # -- candidates and assignment ---------------------------------------------------------
@@ -226,12 +237,13 @@ class StoryClusterer:
 
     def _best_story(self, unit: dict[str, float], day: int | None) -> tuple[str | None, float]:
         best: tuple[str | None, float] = (None, 0.0)
+        query = self._query(unit)
         for story_id in self._candidates(self._salient(unit)):
             story = self.stories_[story_id]
             discount = time_factor(day, story.first, story.last)
             if discount < self.threshold:
                 continue
-            score = self._similarity(unit, story) * discount
+            score = self._similarity(query, story) * discount
             if score > best[1]:
                 best = (story_id, score)
         return best if best[1] >= self.threshold else (None, best[1])

@@ -31,6 +31,7 @@ NUMBER_WEIGHT = 0.5
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|bin|binti|al|van|von|da))*")
 NUMBER = re.compile(r"\b\w*\d[\d,.]*\w*")
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?:\n])[\s\"'“‘(]*(?=\w)")
 SENTENCE_END = re.compile(r"[.!?:;)\"”'’]\s*$")
 STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "also"}
 # Capitalised but naming no one: days and months open many sentences' second words.
@@ -66,14 +67,14 @@ def _names(text: str) -> list[str]:
 
 def _proper_words(text: str) -> list[str]:
     """Capitalised words that do not open a sentence: mostly names of people and places."""
+    openers = {m.end() for m in SENTENCE_OPENING.finditer(text)}
     found = []
     for match in WORD.finditer(text):
         word = match.group()
-        if not word[0].isupper() or word.lower() in STOP or word.lower() in CALENDAR:
-            continue
-        before = text[: match.start()].rstrip(" \t\"'“‘(")
-        if before and before[-1] not in ".!?:\n":
-            found.append(word.lower())
+        lowered = word.lower()
+        if word[0].isupper() and match.start() not in openers:
+            if lowered not in STOP and lowered not in CALENDAR:
+                found.append(lowered)
     return found
 
 

@@ -16,7 +16,7 @@ from storyweave.cluster.similarity import time_factor
 from storyweave.models import Article
 
 if TYPE_CHECKING:
-    from storyweave.cluster.clusterer import StoryClusterer
+    from storyweave.cluster.clusterer import Query, StoryClusterer
 
 
 def refine(
@@ -86,6 +86,7 @@ def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[s
     stories = clusterer.stories_
     centroids = {sid: clusterer._centroid(s) for sid, s in stories.items()}
     merged_into: dict[str, str] = {}
+    queries: dict[str, Query] = {}
 
     def current(sid: str) -> str:
         while sid in merged_into:
@@ -97,7 +98,9 @@ def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[s
         discount = time_factor(sa.first, sb.first, sb.last, sa.last)
         if discount < threshold:
             return 0.0
-        return clusterer._similarity(centroids[a], stories[b]) * discount
+        if a not in queries:
+            queries[a] = clusterer._query(centroids[a])
+        return clusterer._similarity(queries[a], stories[b]) * discount
 
     def neighbours(sid: str) -> dict[tuple[str, str], float]:
         found = {}
@@ -127,6 +130,7 @@ def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[s
         merged_into[b] = a
         del centroids[b]
         centroids[a] = clusterer._centroid(keep)
+        queries.pop(a, None)
         pairs = {p: s for p, s in pairs.items() if a not in p and b not in p}
         pairs.update(neighbours(a))
 
