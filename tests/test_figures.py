@@ -217,3 +217,38 @@ def test_seed_story_city_increment_is_not_the_national_detention_count(
     texts = [v["text"] for v in detained["values"]]  # type: ignore[index]
     assert "nearly 2,000" not in texts
     assert "9,900" in texts
+
+
+def test_several_is_too_loose_to_contradict() -> None:
+    figures = _figures(
+        ("Several people were arrested after the march.", "2024-01-13"),
+        ("At least 32 people were arrested, police said.", "2024-01-13"),
+    )
+    assert figures["people detained"].status == "consistent"
+
+
+def test_counts_of_past_years_are_left_out() -> None:
+    figures = _figures(
+        ("Fire injuries fell to 81 in 2023, officials said.", "2025-01-26"),
+        ("Three people were injured in the blaze on Sunday.", "2025-01-26"),
+    )
+    assert [v.text for v in figures["people injured"].values] == ["three"]
+
+
+def test_each_country_of_a_storm_has_its_own_toll() -> None:
+    figures = _figures(
+        ("The storm hit Freedonia hard. In Freedonia, 231 people died. Officials in Freedonia "
+         "said roads were cut.", "2024-10-30"),
+        ("The storm also struck Sylvania, where 21 people died.", "2024-10-30"),
+        ("Freedonia said at least 231 people were killed in Freedonia.", "2024-10-30"),
+    )  # fmt: skip
+    assert figures["people killed"].status == "consistent"
+    assert "people killed in Sylvania" in figures
+
+
+def test_amounts_of_different_people_do_not_conflict() -> None:
+    figures = _figures(
+        ("One shopper paid $2,000 for the repair.", "2024-01-13"),
+        ("She paid $300 to tow the car home.", "2024-01-13"),
+    )
+    assert all(f.status == "consistent" for f in figures.values())

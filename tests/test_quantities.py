@@ -161,3 +161,30 @@ def test_text_offsets_point_at_the_wording() -> None:
     doc = parse(["Officials said nearly 10,000 people were arrested."])[0]
     (q,) = find_quantities(doc)
     assert doc.text[q.start : q.end] == q.text == "nearly 10,000"
+
+
+def test_killing_and_injuring_others_are_two_counts() -> None:
+    labels = [lab for _, lab in _quantities("The fire killed 60 people and injured 162 others.")]
+    assert labels == ["people killed", "people injured"]
+
+
+def test_others_dying_later_are_more_of_the_dead() -> None:
+    doc = parse(["Two people died at the scene and two others died later in hospital."])[0]
+    first, second = find_quantities(doc)
+    assert not what_is_counted(doc, first).increment  # type: ignore[union-attr]
+    assert what_is_counted(doc, second).increment  # type: ignore[union-attr]
+
+
+def test_a_toll_of_a_named_group_counts_that_group() -> None:
+    labels = [lab for _, lab in _quantities("The toll of its peacekeepers rose to 14.")]
+    assert labels == ["peacekeepers killed"]
+
+
+def test_parts_of_a_sum_are_not_counts() -> None:
+    sentence = "The 12 men and four women were detained on Monday."
+    assert [lab for _, lab in _quantities(sentence)] == [None, None]
+
+
+def test_a_superseded_value_is_not_counted() -> None:
+    found = _quantities("The death toll rose from 12 to 14.")
+    assert [(q.text, lab) for q, lab in found] == [("14", "people killed")]

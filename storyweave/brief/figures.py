@@ -36,6 +36,9 @@ CUMULATIVE = ("killed", "injured", "detained", "hospitalized", "evacuated", "dis
 # Kinds whose value may change between reports (troops arrive and leave): values given on
 # different dates are a change, not a conflict. Populations, durations and amounts may not.
 CHANGING_KINDS = ("troops",)
+# Vague counts whose top is below this ("several", "a few", "a couple", "a handful") are
+# too loose to contradict another value; "dozens" (24-99) and up still do.
+WEAK_BELOW = 10
 # Longest evidence kept around a quantity when its sentence is longer (damaged text with no
 # sentence breaks): a few lines of context either side.
 MAX_EVIDENCE_CHARS = 400
@@ -90,6 +93,7 @@ class _Observation:
     high: float | None
     interval: _Interval
     vague: bool
+    weak: bool
     as_of: str | None
     evidence: Evidence
 
@@ -166,6 +170,7 @@ def _observation(
         high=_number(q.high * scale) if q.high is not None else None,
         interval=interval,
         vague=q.hedge == "vague",
+        weak=q.hedge == "vague" and (q.high or 0) < WEAK_BELOW,
         as_of=_as_of(doc, q, counted, source.published),
         evidence=_evidence(source, doc, q),
     )
@@ -238,12 +243,26 @@ def _place_scope(doc: Doc, counted: Counted) -> str | None:
     first = verb.sent[0]
     if first.lower_ == "in" and first.i != verb.i:
         preps.append(first)
-    for prep in preps:
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC"):
-                ent = next(e for e in doc.ents if e.start <= obj.i < e.end)
-                return _place_name(ent)
+    places = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    # "Guatemala, where 21 people died": the clause hangs on the place
+    places += [verb.head] if verb.dep_ == "relcl" else []
+    # "El Salvador reported 239 dead", "Guatemala said 194 people were killed"
+    tok = verb
+    for _ in range(3):
+        if tok.lemma_ in _REPORTING_VERBS:
+            places += [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.dep_ not in ("ccomp", "xcomp", "dobj") or tok.head == tok:
+            break
+        tok = tok.head
+    for obj in places:
+        if obj.ent_type_ in ("GPE", "LOC"):
+            ent = next(e for e in doc.ents if e.start <= obj.i < e.end)
+            return _place_name(ent)
     return None
+
+
+# Verbs whose subject, when a place, is the place a reported count belongs to.
+_REPORTING_VERBS = {"report", "say", "list", "confirm", "announce", "record", "count"}
 
 
 # Dates that put a count in another year than the report's: "last year", "two years ago".
@@ -403,7 +422,10 @@ def _compare(
 
 
 def _agree(x: _Observation, y: _Observation) -> bool:
-    """True when the two values can both hold, or are not about the same thing."""
+    """True when the two values can both hold, or are not about the same thing. "Several"
+    and "a few" are too loose to contradict anything ("several detentions")."""
+    if x.weak or y.weak:
+        return True
     return not _comparable(x, y) or x.interval.meets(y.interval)
 
 

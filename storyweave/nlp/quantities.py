@@ -476,7 +476,9 @@ PREDICATE_NOUNS = {
     "death", "fatality", "injury", "arrest", "detention", "casualty", "evacuee", "detainee",
     "dead", "injured", "wounded",
 }  # fmt: skip
-PEOPLE_NOUNS = {"people", "person", "individual", "life", "victim", "human", "casualty"}
+PEOPLE_NOUNS = {
+    "people", "person", "individual", "life", "victim", "human", "casualty", "other",
+}  # fmt: skip
 PERSON_NOUNS = {
     "civilian", "child", "kid", "student", "pupil", "teacher", "officer", "policeman",
     "police", "soldier", "serviceman", "troop", "protester", "demonstrator", "rioter",
@@ -533,7 +535,7 @@ THING_PREDICATES = {
     "file": "filed", "seize": "seized", "close": "closed", "collapse": "collapsed",
     "launch": "opened", "raze": "destroyed", "ransack": "looted",
 }  # fmt: skip
-_INCREMENT_AFTER = {"more", "additional", "others", "other", "new", "further"}
+_INCREMENT_AFTER = {"more", "additional", "new", "further"}
 _INCREMENT_BEFORE = {"another", "additional", "further", "new", "extra"}
 _SUBJECTS = ("nsubj", "nsubjpass", "dobj", "attr")
 
@@ -633,8 +635,12 @@ def _toll(carrier: Token) -> Token | None:
     """The "death toll rose to 14" reading: the count sits under a verb whose subject is a toll
     or a number of dead."""
     verb = carrier.head
-    if carrier.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
+    if carrier.dep_ == "pobj":
+        # "rose to 14", "rose from 12 to 14" (the parser hangs "to" on "from")
+        for _ in range(3):
+            if verb.pos_ not in ("ADP", "NUM") or verb.head == verb:
+                break
+            verb = verb.head
     elif carrier.dep_ not in ("attr", "dobj", "npadvmod", "nsubj"):
         return None
     for child in verb.children:
@@ -659,7 +665,7 @@ def _predicate_label(pred: Token) -> str:
     word = pred.lemma_.lower()
     if word in ("toll", "tally"):
         mods = {c.lemma_.lower() for c in pred.children}
-        if "injury" in mods:
+        if mods & {"injury", "injure", "injured", "wound", "wounded"}:
             return "injured"
         if "casualty" in mods:
             return "casualties"
@@ -668,7 +674,10 @@ def _predicate_label(pred: Token) -> str:
     others = {
         PERSON_PREDICATES.get(c.lemma_.lower())
         for c in pred.children
-        if c.dep_ == "conj" and c.lemma_.lower() in PERSON_PREDICATES
+        if c.dep_ == "conj"
+        and c.lemma_.lower() in PERSON_PREDICATES
+        # "killing 60 and injuring 162" has its own count; "were killed and injured" shares one
+        and not any(g.dep_ in ("dobj", "nsubj", "nsubjpass", "nummod") for g in c.children)
     }
     others.discard(label)
     if others:
@@ -740,6 +749,11 @@ def what_is_counted(doc: Doc, q: Quantity) -> Counted | None:
     pred = _predicate(doc, noun, carrier, q)
     if pred is not None:
         label = _predicate_label(pred)
+        if noun is not None and noun.lemma_.lower() == "other":
+            # "killing 60 and injuring 162 others": the injured; "two died at the scene and two
+            # others died later": more of the dead
+            earlier = doc[noun.sent.start : q.first]
+            increment = increment or any(t.lemma_ == pred.lemma_ for t in earlier if t.i != pred.i)
         if noun is None and pred.lemma_.lower() in ("toll", "tally", "number"):
             noun = _toll_of(pred)  # "the death toll of its peacekeepers rose to 14"
         group = _group(noun, label)
