@@ -84,7 +84,11 @@ def register(group: click.Group) -> None:
             sys.exit(EXIT_NO_INPUT)
         show = sys.stderr.isatty() if progress is None else progress
         with tqdm(
-            total=len(articles), desc="cluster", unit="article", disable=not show, leave=False
+            total=len({a.id for a in articles}),
+            desc="cluster",
+            unit="article",
+            disable=not show,
+            leave=False,
         ) as bar:
             stories = cluster_articles(articles, incremental=incremental, progress=bar.update)
         out = stories_json(stories) if fmt == "json" else stories_markdown(stories)

@@ -23,7 +23,7 @@ def cluster_articles(
         incremental: feed the articles in date order through ``partial_fit``, ``batch_size``
             at a time, instead of one batch ``fit``.
         batch_size: articles per ``partial_fit`` call when incremental.
-        progress: called with the number of articles just placed (for a progress bar).
+        progress: called with 1 as each distinct article is placed (for a progress bar).
 
     Stories are ordered by their earliest report's date (undated last), then id; articles in
     a story by date, then input order.
@@ -36,13 +36,9 @@ def cluster_articles(
         assignments: dict[str, str] = {}
         for start in range(0, len(ordered), batch_size):
             chunk = ordered[start : start + batch_size]
-            assignments.update(clusterer.partial_fit(chunk))
-            if progress is not None:
-                progress(len(chunk))
+            assignments.update(clusterer.partial_fit(chunk, progress=progress))
     else:
-        assignments = clusterer.fit(articles)
-        if progress is not None:
-            progress(len(articles))
+        assignments = clusterer.fit(articles, progress=progress)
     grouped: dict[str, list[Article]] = {}
     for article in articles:
         grouped.setdefault(assignments[article.id], []).append(article)
