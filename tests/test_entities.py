@@ -171,3 +171,17 @@ def test_seed_gold_entities(seed: list[Entity]) -> None:
 def test_seed_stretch_garbled_acronym(seed: list[Entity]) -> None:
     for group in GOLD["entities"]["same_stretch"]:
         assert len({id(e) for name in group for e in _matching(seed, name)}) == 1
+
+
+def test_agency_credit_closing_a_caption_is_not_an_entity() -> None:
+    sources = _sources(
+        [
+            "Rescue workers search the rubble of the station in Velikograd, Ruvenia. AP\n"
+            "Mayor Bogdan Oreshkin said 40 people were rescued. (Photo by Ana Ruiz via Reuters)\n"
+            "Ruvenia asked the Red Cross for tents.",
+        ]
+    )
+    entities = find_entities(sources, parse([s.text for s in sources]))
+    spellings = {a for e in entities for a in (e.name, *e.aliases)}
+    assert {"Velikograd", "Ruvenia", "Bogdan Oreshkin", "Red Cross"} <= spellings
+    assert not {"AP", "Ana Ruiz", "Reuters"} & spellings

@@ -143,3 +143,16 @@ def _gold_holds(quotes: list[Quote], gold: dict) -> bool:
 def test_seed_gold_quotes(seed: list[Quote], level: str) -> None:
     failed = [g for g in GOLD["quotes"][level] if not _gold_holds(seed, g)]
     assert not failed
+
+
+def test_unbalanced_quotation_marks_do_not_lose_the_other_quotes() -> None:
+    # An odd number of marks makes textacy refuse the whole text; paragraphs are retried.
+    _, quotes = _quotes(
+        [
+            'The sign read "closed for repairs.\n\n'
+            "“The pumps will run all night,” said Ilse Brandvold, the water engineer.\n\n"
+            "“We expect the level to fall by morning,” Brandvold added."
+        ]
+    )
+    assert _with(quotes, "pumps will run all night").speaker == "Ilse Brandvold"
+    assert _with(quotes, "level to fall by morning").speaker == "Ilse Brandvold"
