@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyweave.clean import clean_articles
 from storyweave.clean.dateline import dateline_date, first_date_in
@@ -293,3 +295,44 @@ def test_metadata_date_wins() -> None:
         ]
     )
     assert (source.published, source.published_from) == ("2022-01-12", "metadata")
+
+
+_LINE = st.one_of(
+    st.sampled_from(
+        [
+            "Advertisement",
+            "Image: Ann Lee/AFP",
+            "2 min read",
+            "March 3, 2021",
+            "Share",
+            "Local",
+            "Wildfire forces hundreds to flee hill towns",
+            "Firefighters battled the blaze through the night, officials said.",
+            "The fire started near a campsite on Saturday. AP",
+        ]
+    ),
+    st.text(alphabet="abc XYZ.,:/|-'\"0123456789", max_size=90),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_LINE, max_size=14))
+def test_every_input_line_is_kept_or_recorded(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    [source] = clean_articles([_article(text)])
+    removed = [r.text for r in source.removed]
+    for line in lines:
+        line = line.strip()
+        if line:
+            assert line in source.text or any(line in r for r in removed), line
+
+
+def test_outlet_plug_naming_its_own_domain_is_removed() -> None:
+    text = (
+        "Bridge repairs to finish in May\n"
+        "Repairs to the old river bridge will finish in May, two months late, engineers said.\n"
+        "Follow live updates on RiverTimes.example and get alerts from around the region\n"
+    )
+    [source] = clean_articles([_article(text, outlet="www.rivertimes.example")])
+    assert "RiverTimes.example" not in source.text
+    assert "engineers said." in source.text

@@ -146,3 +146,20 @@ def test_body_cut_mid_sentence_is_truncated() -> None:
 
 def test_empty_source_has_no_flags() -> None:
     assert _flags("") == ()
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "officials said the road would reopen on Friday. /XYZ",
+        "officials said the road would reopen on Friday. (kdm)",
+        "the other members of the committee are:",
+        "(1 euro equals 1.08 U.S. dollars)",
+    ],
+)
+def test_sign_offs_and_list_openers_are_not_truncation(ending: str) -> None:
+    text = (
+        "The storm brought down power lines across the region on Sunday night.\n\n"
+        f"Crews worked through the night to clear the main roads, and {ending}"
+    )
+    assert _flags(text) == ()

@@ -15,7 +15,7 @@ from storyweave.clean.captions import mark_captions
 from storyweave.clean.dateline import first_date_in, pick_dateline
 from storyweave.clean.junk import BOILERPLATE, CAPTION, METADATA, line_reason
 from storyweave.clean.layout import mark_duplicates, mark_title, mark_zones
-from storyweave.clean.lines import is_body, is_sentence, norm, paragraphs
+from storyweave.clean.lines import is_body, is_sentence, is_short_label, norm, paragraphs
 from storyweave.models import Article, Removed, Source
 
 # A line printed in this many different articles of one outlet in the same batch is site
@@ -28,6 +28,8 @@ DATELINE_ZONE = 8
 LEDE_PARAGRAPHS = 3
 
 PARAGRAPH_SEPARATOR = "\n\n"
+# A line naming the outlet, without a sentence end, up to this long is a plug or a link.
+SELF_PROMO_MAX_WORDS = 30
 # Domain words shorter than this ("www", "co", "sg") or generic ones never name an outlet.
 OUTLET_NAME_MIN_CHARS = 4
 _DOMAIN_WORDS = {"www", "com", "net", "org", "news", "online", "https", "http", "amp", "html"}
@@ -74,6 +76,7 @@ def _clean_one(sid: str, article: Article, units: list[str], furniture: set[str]
     _mark_furniture(units, reasons, furniture, article.outlet)
     reasons = mark_captions(units, reasons)
     title = mark_title(units, reasons, article.title)
+    _mark_self_promotion(units, reasons, article.outlet)
     mark_zones(units, reasons)
     mark_duplicates(units, reasons)
 
@@ -111,6 +114,26 @@ def _mark_furniture(
             promo = i < first_body and bool(names & set(norm(unit).split()))
             if promo or not is_sentence(unit):
                 reasons[i] = BOILERPLATE
+
+
+def _mark_self_promotion(units: list[str], reasons: list[str | None], outlet: str | None) -> None:
+    """Unpunctuated lines giving the outlet's own address: "Live news on Example.com".
+
+    The domain itself ("example.com") or a handle ("@example") must appear: a bare name
+    word may be a place the story is about ("india" in india-briefing.example).
+    """
+    domain = (outlet or "").casefold().removeprefix("www.")
+    if "." not in domain:
+        return
+    handles = {"@" + name for name in _outlet_names(outlet)}
+    for i, unit in enumerate(units):
+        low = unit.casefold()
+        if (
+            reasons[i] is None
+            and is_short_label(unit, SELF_PROMO_MAX_WORDS)
+            and (domain in low or any(h in low for h in handles))
+        ):
+            reasons[i] = BOILERPLATE
 
 
 def _outlet_names(outlet: str | None) -> set[str]:

@@ -42,7 +42,10 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _HOLE_PUNCT = {",", ";", ":", ".", "!", "?"}
 # Words after which "of" takes a whole phrase: "instead of in", "kind of like".
 _OF_PHRASE_LEADS = {"instead", "because", "ahead", "kind", "sort", "outside", "inside"}
-_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+# A paragraph that ends in a stop, a closing quote or bracket, or a colon before a list.
+_END = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’)\]]$")
+# A sign-off after the last full stop: "/XYZ", "(abc)", "MORE", "- AFP".
+_SIGN_OFF = re.compile(r"[.!?\"”’)]\s+(?:[-–—/]\s*)?\(?[A-Za-z.]{1,12}\)?$")
 _DAY_OF_MONTH = re.compile(
     r"\b(?:on )?the \d{1,2}(?:st|nd|rd|th)? (?:of )?(?:this|the current|the present|"
     r"the same) month\b",
@@ -240,6 +243,8 @@ def truncation_evidence(doc: Doc) -> str | None:
         return None
     last_paragraph = text.rsplit("\n", 1)[-1].strip()
     if _END.search(last_paragraph) or len(last_paragraph.split()) < TRUNCATED_MIN_WORDS:
+        return None
+    if _SIGN_OFF.search(last_paragraph):
         return None
     last = list(doc.sents)[-1]
     if sum(1 for t in last if t.is_alpha and t.is_lower) < TRUNCATED_MIN_LOWER:

@@ -56,7 +56,8 @@ BOILERPLATE_PHRASE = re.compile(
     r"(?:available|for) (?:to )?subscribers|to continue reading|already a subscriber"
     r"|log in to (?:continue|read)|^(?:copyright\s*)?©|^copyright\s+(?:\(c\)\s*)?\d{4}"
     r"|get in touch with us|have news you (?:must|want to) share"
-    r"|^(?:also read|read also|read more|read related|see also|related|watch|listen)\s*:"
+    r"|^(?:also read|read also|read more|read related|see also|related|watch|listen|more"
+    r"|you (?:may|might) also like|recommended|trending|most read|don't miss)\s*:"
     r"|click here to|tap here to|follow us on|join our \w+ channel)",
     re.I,
 )
