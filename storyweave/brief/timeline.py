@@ -309,18 +309,21 @@ def build_timeline(
     buckets: dict[tuple[str, str], list[DatedEvent]] = {}
     for e in events:
         buckets.setdefault((e.date, e.precision), []).append(e)
-    vectors = None
-    if use_embeddings and any(len(b) > 1 for b in buckets.values()):
+    vectors: dict[int, np.ndarray] = {}
+    shared = [e for b in buckets.values() if len(b) > 1 for e in b]
+    if use_embeddings and shared:
         from storyweave.nlp.embed import embed
 
-        vectors = embed([e.evidence.text for e in events])
+        vectors = dict(
+            zip((e.order for e in shared), embed([e.evidence.text for e in shared]), strict=True)
+        )
     entries: list[tuple[TimelineEntry, int]] = []
     for key in sorted(buckets):
         bucket = buckets[key]
         texts = [e.evidence.text for e in bucket]
         jac, cos = similarity_matrices(texts, texts, use_embeddings=False)
-        if vectors is not None:
-            rows = vectors[[e.order for e in bucket]]
+        if vectors and len(bucket) > 1:
+            rows = np.vstack([vectors[e.order] for e in bucket])
             cos = (rows @ rows.T).astype(np.float64)
         for g in _group(bucket, jac, cos):
             entry = _entry([bucket[i] for i in g], by_sid)

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 BATCH_SIZE = 64
 # all-MiniLM-L6-v2 output width, used for the shape of an empty result.
 DIMENSIONS = 384
+# Texts whose vectors are kept (1.5 KB each): a large story's sentences and clauses fit; past
+# this the cache starts again empty, which keeps memory bounded and results unchanged.
+CACHE_SIZE = 50_000
+_CACHE: dict[str, np.ndarray] = {}
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +39,9 @@ def load_model() -> SentenceTransformer:
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Embed texts as float32 rows of unit length, in input order.
 
+    Vectors are kept per text for the life of the process, so stages that embed the same
+    sentences (support, timeline) pay for them once.
+
     Example:
         >>> vectors = embed(["Troops began to withdraw.", "Soldiers started leaving."])
         >>> float(vectors[0] @ vectors[1]) > 0.5
@@ -42,11 +49,17 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     """
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = load_model().encode(
-        list(texts),
-        batch_size=BATCH_SIZE,
-        convert_to_numpy=True,
-        normalize_embeddings=True,
-        show_progress_bar=False,
-    )
-    return np.asarray(vectors, dtype=np.float32)
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    if len(_CACHE) + len(missing) > CACHE_SIZE:
+        _CACHE.clear()
+        missing = list(dict.fromkeys(texts))
+    if missing:
+        vectors = load_model().encode(
+            missing,
+            batch_size=BATCH_SIZE,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        _CACHE.update(zip(missing, np.asarray(vectors, dtype=np.float32), strict=True))
+    return np.vstack([_CACHE[t] for t in texts])
