@@ -252,3 +252,12 @@ def test_amounts_of_different_people_do_not_conflict() -> None:
         ("She paid $300 to tow the car home.", "2024-01-13"),
     )
     assert all(f.status == "consistent" for f in figures.values())
+
+
+def test_a_total_since_an_earlier_event_is_kept_apart() -> None:
+    figures = _figures(
+        ("An airstrike on the village killed about 40 people, residents said.", "2025-01-29"),
+        ("Thousands of people have died and millions have fled since the coup.", "2025-01-29"),
+    )
+    assert figures["people killed"].status == "consistent"
+    assert "people killed since the coup" in figures

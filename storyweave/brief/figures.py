@@ -143,6 +143,9 @@ def _observation(
     topic = counted.label
     if counted.place is not None and counted.place != main_place:
         topic += f" of {counted.place}"
+    period = _period(doc, counted)
+    if period is not None:
+        topic += f" since {period}"
     place = _place_scope(doc, counted)
     if place is not None and place != main_place:
         topic += f" in {place}"
@@ -259,6 +262,29 @@ def _place_scope(doc: Doc, counted: Counted) -> str | None:
             ent = next(e for e in doc.ents if e.start <= obj.i < e.end)
             return _place_name(ent)
     return None
+
+
+def _period(doc: Doc, counted: Counted) -> str | None:
+    """The start of a long-run total: "have died since the coup" counts more than one event,
+    so it is kept apart from the event's own toll. Dates are left to :func:`_other_year`."""
+    if counted.verb is None:
+        return None
+    verb = doc[counted.verb]
+    # a "since" phrase on the last of joined clauses covers them all ("have died and ... been
+    # displaced since the coup")
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    for prep in (c for v in verbs for c in v.children):
+        if prep.dep_ == "prep" and prep.lower_ == "since":
+            words = [t for t in prep.subtree if t.i != prep.i]
+            if words and not any(t.ent_type_ in ("DATE", "TIME") for t in words):
+                return " ".join(t.text for t in words[:MAX_PERIOD_WORDS])
+    return None
+
+
+# Words of a "since ..." phrase kept in a topic name.
+MAX_PERIOD_WORDS = 6
 
 
 # Verbs whose subject, when a place, is the place a reported count belongs to.
