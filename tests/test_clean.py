@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from storyweave.clean import clean_articles
 from storyweave.clean.dateline import dateline_date, first_date_in
+from storyweave.clean.junk import line_reason
 from storyweave.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -336,3 +337,33 @@ def test_outlet_plug_naming_its_own_domain_is_removed() -> None:
     [source] = clean_articles([_article(text, outlet="www.rivertimes.example")])
     assert "RiverTimes.example" not in source.text
     assert "engineers said." in source.text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Home | World | Business | Sport | Culture |", "boilerplate"),
+        ("Home › Science › Fishing boats return to port", "boilerplate"),
+        ("If you buy through links on our site, we may earn a commission.", "boilerplate"),
+        ("This article first appeared in the Weekend Ledger on May 2, 2024", "boilerplate"),
+        ("Continue reading", "boilerplate"),
+        ("12 photos", "boilerplate"),
+        ("Loading…", "boilerplate"),
+        (
+            "A fishing boat sits on the dry riverbed near Tarvo on May 2. (Ledger/Ann Kim)",
+            "caption",
+        ),
+        ("Workers clear debris from the flooded street on Tuesday. Reuters", "caption"),
+        ("Photo by Sam Reyes/Getty Images", "credit"),
+        ("By Priya Natarajan and Tom Hale", "metadata"),
+        ("Posted 3 hours ago", "metadata"),
+        ("The new line will open in 2026, the transport minister added. PTI", None),
+        ("Please email [email protected] with your tips and pictures of the event", None),
+        ("Fares rise 3% | down from 4% | in March, the agency said.", None),
+        ("By the time firefighters arrived, the roof had collapsed.", None),
+        ("Photos show the damage to the roof and the collapsed wall.", None),
+        ("Copyright lawsuits against the company doubled in 2023, the report found.", None),
+    ],
+)
+def test_line_rules_on_invented_lines(line: str, reason: str | None) -> None:
+    assert line_reason(line) == reason

@@ -36,6 +36,8 @@ def line_reason(line: str) -> str | None:
         return BOILERPLATE
     if p.TEMPLATE.match(text) or p.WIRE_MARKER.match(text) or p.garbled(text):
         return BOILERPLATE
+    if p.menu_bar(text):
+        return BOILERPLATE
     if n_words <= UI_MAX_WORDS and (p.UI_ONLY.match(text) or p.UI_TAIL.match(text)):
         return BOILERPLATE
     if n_words <= PHRASE_MAX_WORDS and (
@@ -46,7 +48,9 @@ def line_reason(line: str) -> str | None:
         return METADATA
     if n_words <= CREDIT_MAX_WORDS and p.CREDIT.match(text):
         return CREDIT
-    if p.CAPTION_START.match(text) or p.CAPTION_CREDIT_TAIL.search(text):
+    if p.CAPTION_START.match(text):
+        return CAPTION
+    if p.CAPTION_CREDIT_TAIL.search(text) and not p.REPORTING.search(text):
         return CAPTION
     return None
 

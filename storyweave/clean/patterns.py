@@ -58,7 +58,8 @@ BOILERPLATE_PHRASE = re.compile(
     r"|get in touch with us|have news you (?:must|want to) share"
     r"|^(?:also read|read also|read more|read related|see also|related|watch|listen|more"
     r"|you (?:may|might) also like|recommended|trending|most read|don't miss)\s*:"
-    r"|click here to|tap here to|follow us on|join our \w+ channel)",
+    r"|click here to|tap here to|follow us on|join our \w+ channel|we may earn a commission"
+    r"|^(?:this (?:article|story|report) )?(?:was )?first (?:published|appeared)\b)",
     re.I,
 )
 # Read-time, live and count badges: "2 min read", "Live Story", "7 images", "1 / 24".
@@ -92,11 +93,15 @@ CREDIT = re.compile(
 )
 # A sentence that ends in an agency credit: "... in Almaty. AP", "... last week [Getty]".
 CAPTION_CREDIT_TAIL = re.compile(
-    rf"(?:[.!?\"”')]\s+{_AGENCY}\s*(?:photo)?\.?|\s\[\s*[A-Z][\w/ .&'-]{{0,40}}\]"
+    rf"(?:[.!?\"”')]\s+{_AGENCY}\s*(?:photo)?\.?|(?-i:\s\[\s*[A-Z][\w/ &'-]{{0,40}}\])"
+    rf"|(?-i:\([A-Z][\w&' -]{{0,30}}/[A-Z][\w&' -]{{0,40}}\))"
     rf"|\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|File)?\s*(?:photo|image|picture|pic)"
     rf"\s*(?:[:/]|by)\s*[^)]{{1,80}}\)|\((?:photo|image|picture|pic)s?\s*:\s*[^)]{{1,80}}\))$",
     re.I,
 )
+# Reporting verbs: a line that quotes someone is reporting, even with a wire sign-off
+# ("..., he added. PTI"), so it is not taken for a captioned photo.
+REPORTING = re.compile(r"\b(?:said|says|added|told|according to|stated|announced)\b", re.I)
 # Caption openings: "In this photo released by ...", "This handout picture shows ...".
 CAPTION_START = re.compile(
     r"^(?:in (?:this|these) (?:\w+ )?(?:photo|photograph|image|picture|file photo|handout"
@@ -152,3 +157,19 @@ WIRE_MARKER = re.compile(
     r"^.{0,60}\b(?:(?:pickup\s+)?\d+(?:st|nd|rd|th)\s+(?:graf|pvs|prv)|graf\s+\d+)\b.{0,40}$",
     re.I,
 )
+
+# Menu bars and breadcrumbs: "News | Politics | Sport |", "Home › World › Asia".
+_CRUMB = r"\s*(?:\||›|»|>|/|·|•)\s*"
+BREADCRUMB = re.compile(rf"^(?:home|start|main){_CRUMB}", re.I)
+MENU_BAR_MIN_ITEMS = 3
+MENU_ITEM_MAX_WORDS = 3
+
+
+def menu_bar(line: str) -> bool:
+    """A line of short items between separators, or a breadcrumb trail from "Home"."""
+    if BREADCRUMB.match(line):
+        return True
+    items = [i for i in re.split(r"\s*(?:\||›|»|·|•)\s*", line) if i.strip()]
+    return len(items) >= MENU_BAR_MIN_ITEMS and all(
+        len(i.split()) <= MENU_ITEM_MAX_WORDS and not re.search(r"[.!?]$", i) for i in items
+    )
