@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyweave.brief.timeline import build_timeline
 from storyweave.models import Article, Flag, Source
@@ -177,3 +179,34 @@ def test_days_after_the_start_of_an_event_count_from_its_first_date() -> None:
         ("2024-03-04", ("S1",), "on March 4"),
         ("2024-03-06", ("S2",), "two days after the start of the strikes"),
     ]
+
+
+FRAGMENTS = [
+    "The army withdrew its troops from the northern towns",
+    "Protesters gathered again outside the regional parliament",
+    " on Tuesday",
+    " last week",
+    " in 2019",
+    " on Jan. 2",
+    " yesterday",
+    " five days ago",
+    " in two days",
+    ", officials said",
+    " and",
+    " that",
+    ". ",
+    "\n",
+    "“",
+    "”",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30))
+def test_timeline_evidence_always_slices_back_to_its_source(parts: list[str]) -> None:
+    text = "".join(parts)
+    src = source("S1", text, PUB)
+    for entry in build_timeline([src], use_embeddings=False):
+        for ev in entry.evidence:
+            assert text[ev.start : ev.end] == ev.text
+            assert ev.phrase and ev.phrase in ev.text
