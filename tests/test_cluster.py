@@ -77,9 +77,11 @@ OUTLET_EDITS = (
 )
 
 
-def stabbing_reports(town: str, published: str, prefix: str = "") -> list[Article]:
+def stabbing_reports(
+    town: str, published: str, prefix: str = "", facts: dict[str, str] | None = None
+) -> list[Article]:
     """Three reports by different outlets of one invented stabbing."""
-    facts = STABBINGS[town]
+    facts = facts or STABBINGS[town]
     base = STABBING_TEMPLATE.format(day="Saturday", court_day="Monday", **facts)
     reports = []
     for i, (old, new) in enumerate(OUTLET_EDITS, 1):
@@ -174,6 +176,41 @@ def groups_of(assignments: dict[str, str], articles: list[Article]) -> set[froze
 def test_similar_incidents_in_different_towns_stay_apart() -> None:
     articles = collection()
     assert groups_of(StoryClusterer(seed=1).fit(articles), articles) == expected_groups(articles)
+
+
+MORE_TOWNS = {
+    "ashby": ("Ashby Cottage Hospital", "Mill Lane", "Kofi Mensah", "Mr Ivan Petrov"),
+    "brookfield": ("Brookfield Medical Centre", "Station Parade", "Liam Gallagher", "Ms Ana Ruiz"),
+    "carrow": ("Carrow Regional Hospital", "Canal Walk", "Dmitri Volkov", "Mrs Mei Tanaka"),
+}
+
+
+def test_many_similar_incidents_in_one_week_stay_apart() -> None:
+    towns = dict(STABBINGS)
+    for town, (hospital, street, suspect, witness) in MORE_TOWNS.items():
+        towns[town] = {
+            "age": "35",
+            "hospital": hospital,
+            "street": street,
+            "town": town.title(),
+            "suspect": suspect,
+            "suspect_age": "40",
+            "suspect_last": suspect.split()[-1],
+            "witness": witness,
+        }
+    articles = [
+        report
+        for i, (town, facts) in enumerate(sorted(towns.items()))
+        for report in stabbing_reports(town, f"2024-03-0{1 + i}", facts=facts)
+    ]
+    groups = groups_of(StoryClusterer(seed=1).fit(articles), articles)
+    assert groups == {frozenset(f"{town}-{i}" for i in (1, 2, 3)) for town in towns}
+
+
+def test_empty_input_gives_no_stories() -> None:
+    assert StoryClusterer(seed=1).fit([]) == {}
+    assert StoryClusterer(seed=1).partial_fit([]) == {}
+    assert cluster_articles([]) == []
 
 
 def test_same_words_a_year_apart_are_two_stories() -> None:
