@@ -188,3 +188,20 @@ def test_parts_of_a_sum_are_not_counts() -> None:
 def test_a_superseded_value_is_not_counted() -> None:
     found = _quantities("The death toll rose from 12 to 14.")
     assert [(q.text, lab) for q, lab in found] == [("14", "people killed")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Excess heat is predicted to cause 5.8 million extra deaths by 2100.",
+        "An additional 10 million people could die each year due to heat.",
+    ],
+)
+def test_forecasts_are_not_tolls(sentence: str) -> None:
+    assert all(lab is None for _, lab in _quantities(sentence))
+
+
+def test_a_guess_about_the_past_is_still_a_toll() -> None:
+    assert [lab for _, lab in _quantities("Up to 50,000 people may have died.")] == [
+        "people killed"
+    ]

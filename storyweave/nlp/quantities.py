@@ -286,8 +286,9 @@ def _skip_reason(doc: Doc, lower: list[str], core: _Core) -> str | None:
     if after.rstrip("s") in _DURATION_UNITS and core.last + 2 < n:
         if lower[core.last + 2] in ("ago", "later", "earlier", "before", "after", "old"):
             return "time offset"
-    is_year = core.currency is None and 1800 <= core.value <= 2100 and core.precision <= 1
-    if is_year and "," not in tok.text and (after in ("", ".", ",") or tok.ent_type_ == "DATE"):
+    is_year = core.currency is None and 1800 <= core.value <= 2100 and core.first == core.last
+    year_context = after in ("", ".", ",") or before in _YEAR_PREPS or tok.ent_type_ == "DATE"
+    if is_year and re.fullmatch(r"\d{4}", tok.text) and year_context:
         return "year"
     if before == "from" and "to" in lower[core.last + 1 : core.last + 8]:
         return "earlier value"  # "rose from 12 to 14": 12 is superseded
@@ -296,6 +297,9 @@ def _skip_reason(doc: Doc, lower: list[str], core: _Core) -> str | None:
     if lower[core.first] == "one" and after in ("of", "another", "day", "time"):
         return "pronoun"
     return None
+
+
+_YEAR_PREPS = {"in", "by", "since", "until", "till", "before", "after", "of", "from", "to"}
 
 
 def _is_month(word: str) -> bool:
@@ -714,6 +718,21 @@ def _group(noun: Token | None, pred_label: str) -> str | None:
     return None
 
 
+# Verbs that make a count a forecast rather than a tally.
+_FORECAST_VERBS = {"forecast", "predict", "project", "model"}
+_FUTURE_MODALS = {"could", "might", "may", "will", "would", "should", "can", "'ll"}
+
+
+def _projected(pred: Token) -> bool:
+    """True for future or hypothetical counts: "could die", "will be killed", "deaths are
+    forecast". "May have died" (a guess about the past) is still a count."""
+    verb = pred if pred.pos_ in ("VERB", "AUX") else pred.head
+    if {verb.lemma_.lower(), verb.head.lemma_.lower()} & _FORECAST_VERBS:
+        return True  # "deaths are forecast", "is predicted to cause 5.8 million deaths"
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & _FUTURE_MODALS) and "have" not in aux
+
+
 def _is_part_of_sum(noun: Token) -> bool:
     """True when the noun is coordinated with another counted noun ("12 men and 4 women")."""
     partners = [c for c in noun.children if c.dep_ == "conj"]
@@ -747,6 +766,8 @@ def what_is_counted(doc: Doc, q: Quantity) -> Counted | None:
     if population is not None:
         return population
     pred = _predicate(doc, noun, carrier, q)
+    if pred is not None and _projected(pred):
+        return None  # "could die each year", "deaths are forecast": not a count of the event
     if pred is not None:
         label = _predicate_label(pred)
         if noun is not None and noun.lemma_.lower() == "other":
