@@ -158,6 +158,56 @@ def ingest_lock_of(conn: sqlite3.Connection) -> AbstractContextManager[None]:
     return ingest_lock(Path(file)) if file else nullcontext()
 
 
+@dataclass(frozen=True)
+class BatchPlan:
+    """What a batch will write: its new articles, their stories and near-copy links."""
+
+    articles: int
+    fresh: list[Article]
+    rejected: list[Rejected]
+    story_of: dict[str, str]
+    original_of: dict[str, str]
+    signatures: dict[str, bytes]
+    clustered: bool
+
+
+def plan_batch(
+    conn: sqlite3.Connection, batch: Sequence[Item], clusterer: Any, near: NearCopies
+) -> BatchPlan:
+    """Sort a batch into stored, near-copy and new articles; cluster the new ones.
+
+    Near-copies join their original's story without going through the clusterer.
+    """
+    articles = [i for i in batch if isinstance(i, Article)]
+    known = stored_ids(conn, [a.id for a in articles])
+    fresh: list[Article] = []
+    for article in articles:
+        if article.id not in known:
+            known.add(article.id)
+            fresh.append(article)
+    original_of: dict[str, str] = {}
+    signatures: dict[str, bytes] = {}
+    for article in fresh:
+        check = near.check(article)
+        if check.original is not None:
+            original_of[article.id] = check.original
+        else:
+            signatures[article.id] = near.add(article.id, check)
+    to_cluster = [a for a in fresh if a.id not in original_of]
+    story_of = dict(clusterer.partial_fit(to_cluster)) if to_cluster else {}
+    missing = [a.id for a in to_cluster if not isinstance(story_of.get(a.id), str)]
+    if missing:
+        raise StoryweaveError("E109", f"the clusterer gave no story to article {missing[0]}")
+    stored_originals = sorted({o for o in original_of.values() if o not in story_of})
+    story_of.update(stories_of(conn, stored_originals))
+    for copy, original in original_of.items():
+        story_of[copy] = story_of[original]
+    rejected = [i for i in batch if isinstance(i, Rejected)]
+    return BatchPlan(
+        len(articles), fresh, rejected, story_of, original_of, signatures, bool(to_cluster)
+    )
+
+
 def commit_batch(
     conn: sqlite3.Connection,
     batch: Sequence[Item],
@@ -167,55 +217,28 @@ def commit_batch(
     tally: Tally,
 ) -> None:
     """Store one batch in one transaction (see the module docstring)."""
-    articles = [i for i in batch if isinstance(i, Article)]
-    rejected = [i for i in batch if isinstance(i, Rejected)]
-    known = stored_ids(conn, [a.id for a in articles])
-    fresh: list[Article] = []
-    for article in articles:
-        if article.id in known:
-            tally.already_stored += 1
-            continue
-        known.add(article.id)
-        fresh.append(article)
-    originals: dict[str, str] = {}
-    signatures: dict[str, bytes] = {}
-    for article in fresh:
-        check = near.check(article)
-        if check.original is not None:
-            originals[article.id] = check.original
-        else:
-            signatures[article.id] = near.add(article.id, check)
-    to_cluster = [a for a in fresh if a.id not in originals]
-    assignments = dict(clusterer.partial_fit(to_cluster)) if to_cluster else {}
-    missing = [a.id for a in to_cluster if not isinstance(assignments.get(a.id), str)]
-    if missing:
-        raise StoryweaveError("E109", f"the clusterer gave no story to article {missing[0]}")
-    stored_originals = [o for o in set(originals.values()) if o not in assignments]
-    assignments.update(stories_of(conn, sorted(stored_originals)))
-    for copy, original in originals.items():
-        assignments[copy] = assignments[original]
-
+    plan = plan_batch(conn, batch, clusterer, near)
+    members: dict[str, list[Member]] = defaultdict(list)
     with transaction(conn):
-        for item in rejected:
+        for item in plan.rejected:
             record_rejected(conn, item, run_id)
-        members: dict[str, list[Member]] = defaultdict(list)
-        for article in fresh:
-            seq = add_article(conn, article, run_id, originals.get(article.id))
-            assert seq is not None, "stored_ids said this article is new"
-            if article.id in signatures:
-                save_signature(conn, article.id, signatures[article.id])
-            members[assignments[article.id]].append(
-                Member(article.id, seq, article.title, article.published, originals.get(article.id))
-            )
+        for article in plan.fresh:
+            original = plan.original_of.get(article.id)
+            seq = add_article(conn, article, run_id, original)
+            assert seq is not None, "only one ingest writes at a time (ingest_lock)"
+            if article.id in plan.signatures:
+                save_signature(conn, article.id, plan.signatures[article.id])
+            member = Member(article.id, seq, article.title, article.published, original)
+            members[plan.story_of[article.id]].append(member)
         new_stories = sum(
             add_members(conn, story_id, members[story_id], run_id) for story_id in sorted(members)
         )
-        if to_cluster:
+        if plan.clustered:
             save_clusterer(conn, clusterer, run_id)
-
-    tally.read += len(articles)
-    tally.added += len(fresh) - len(originals)
-    tally.near_copies += len(originals)
-    tally.rejected.extend(rejected)
+    tally.read += plan.articles
+    tally.already_stored += plan.articles - len(plan.fresh)
+    tally.added += len(plan.fresh) - len(plan.original_of)
+    tally.near_copies += len(plan.original_of)
+    tally.rejected.extend(plan.rejected)
     tally.touched.update(members)
     tally.new_stories += new_stories
