@@ -700,7 +700,13 @@ def _plural(noun: Token) -> str:
         word = irregular.get(lemma) or (
             lemma if lemma in ("police", "staff", "crew") else lemma + "s"
         )
-    compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    # keep only compounds that name people themselves ("police officers", "crew members"), so
+    # "yacht crew members" and "crew members" are one group
+    compounds = [
+        c.lower_
+        for c in noun.children
+        if c.dep_ == "compound" and c.i < noun.i and c.lemma_.lower() in PERSON_NOUNS
+    ]
     return " ".join([*compounds, word])
 
 
