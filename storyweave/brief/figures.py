@@ -21,12 +21,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
 from storyweave.evidence import span
 from storyweave.models import Evidence, Figure, FigureValue, Source
+from storyweave.nlp.dates import find_date_phrases
 from storyweave.nlp.quantities import Counted, Quantity, find_quantities, rounding_band
 from storyweave.nlp.quantities import what_is_counted as _what_is_counted
 
@@ -48,7 +48,6 @@ DAYS_PER_UNIT = {
 }  # fmt: skip
 # Holder of a story-wide count (people killed, troops), which any source's value may match.
 _ANYONE = "*"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -336,32 +335,13 @@ def _as_of(doc: Doc, q: Quantity, counted: Counted, published: str | None) -> st
 
 
 def _day_phrases(text: str, published: str | None) -> list[tuple[int, int, str]]:
-    """(start, end, YYYY-MM-DD) of the day-precise date phrases of a sentence."""
+    """(start, end, YYYY-MM-DD) of the day-precise date phrases of a sentence, resolved
+    against the report's publication date ("on Tuesday" -> the Tuesday before)."""
     if published is None:
         return []
-    try:
-        from storyweave.nlp.dates import find_date_phrases  # type: ignore[attr-defined]
-    except ImportError:  # the shared resolver is not there yet
-        return _weekday_phrases(text, published)
-    return [(p.start, p.end, p.date) for p in find_date_phrases(text, published)
-            if p.precision == "day"]  # fmt: skip
-
-
-def _weekday_phrases(text: str, published: str) -> list[tuple[int, int, str]]:
-    """Weekdays, "today" and "yesterday", resolved to the latest such day on or before the
-    publication date (the reading news reports use for the past tense)."""
-    base = date.fromisoformat(published)
-    out = []
-    for m in re.finditer(r"\b(today|yesterday|" + "|".join(_WEEKDAYS) + r")\b", text, re.I):
-        word = m.group(1).lower()
-        if word == "today":
-            day = base
-        elif word == "yesterday":
-            day = base - timedelta(days=1)
-        else:
-            day = base - timedelta(days=(base.weekday() - _WEEKDAYS.index(word)) % 7)
-        out.append((m.start(), m.end(), day.isoformat()))
-    return out
+    return [
+        (p.start, p.end, p.date) for p in find_date_phrases(text, published) if p.precision == "day"
+    ]
 
 
 def _figure(topic: str, group: list[_Observation], origin: dict[str, str]) -> TrendFigure:

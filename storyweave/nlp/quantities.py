@@ -676,7 +676,7 @@ def _predicate_label(pred: Token) -> str:
         return "killed"
     label = PERSON_PREDICATES.get(word) or PERSON_PREDICATES[pred.lower_]
     others = {
-        PERSON_PREDICATES.get(c.lemma_.lower())
+        PERSON_PREDICATES[c.lemma_.lower()]
         for c in pred.children
         if c.dep_ == "conj"
         and c.lemma_.lower() in PERSON_PREDICATES
