@@ -78,6 +78,16 @@ def test_pronoun_speaker_is_the_person_named_before(invented) -> None:
     assert _with(invented[1], "We had no warning at all").speaker == "Tom Kessler"
 
 
+def test_pronoun_continues_the_subject_not_the_last_name() -> None:
+    _, quotes = _quotes(
+        [
+            "Governor Paul Brandt met Tom Kessler at the shelter on Monday.\n\n"
+            "“We will help every family that lost a home,” he said."
+        ]
+    )
+    assert _with(quotes, "help every family").speaker == "Paul Brandt"
+
+
 def test_paragraph_quote_belongs_to_the_previous_sentence_subject(invented) -> None:
     assert _with(invented[1], "We have beds for everyone").speaker == "Paul Brandt"
 

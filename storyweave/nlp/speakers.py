@@ -82,10 +82,23 @@ def _recent(hits: Sequence[NameHit], doc: Doc, before: int, types: frozenset[str
     if index is None:
         return None
     floor = sentences[max(0, index - LOOKBACK_SENTENCES)].start_char
-    for hit in reversed(hits):
-        if floor <= hit.start and hit.end <= before and hit.entity.type in types:
-            return hit.entity
-    return None
+    window = [h for h in hits if floor <= h.start and h.end <= before and h.entity.type in types]
+    # A pronoun continues the subject ("Brandt met Kessler. ... he said" is Brandt), so the
+    # latest subject (or the owner of one: "Karpenko's store was ransacked, and she said")
+    # goes first; the latest name of any role when no subject is at hand.
+    subjects = [h for h in window if _is_subject(doc, h)]
+    chosen = subjects or window
+    return chosen[-1].entity if chosen else None
+
+
+def _is_subject(doc: Doc, hit: NameHit) -> bool:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "poss":
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _last_speaker(hits: Sequence[NameHit], doc: Doc, before: int) -> Entity | None:
