@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyweave.errors import ConfigError
 from storyweave.evidence import span as evidence_span
 from storyweave.models import Entity, Quote, Source
 from storyweave.nlp.speakers import (
@@ -103,8 +104,12 @@ def _direct_quotations(doc: Doc) -> list[tuple[list[Token], list[Token], Span]]:
     textacy refuses a whole text with an odd number of quotation marks; then each paragraph
     is tried alone, and a paragraph it still refuses is left to the rules.
     """
-    from textacy.extract.triples import direct_quotations
-
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ConfigError(
+            "E012", "quotation finder missing; run `pip install textacy==0.13.0`"
+        ) from exc
     try:
         return [(list(q.speaker), list(q.cue), q.content) for q in direct_quotations(doc)]
     except ValueError:
