@@ -53,7 +53,9 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_PAREN = re.compile(r"\((?:[^()]*\b(?:via|photo|credit|file)\b[^()]*)\)", re.IGNORECASE)
-_CREDIT_BRACKET = re.compile(r"\[[^\[\]\n]{1,40}\]")
+# A bracket closing a line holds a credit ("... last week [Getty]"); brackets inside a sentence
+# are editorial insertions ("[the alliance]") and keep their names.
+_CREDIT_BRACKET = re.compile(r"\[[^\[\]\n]{1,40}\]\s*$")
 # "... in the capital, on Tuesday. AP" -- an agency name closing a caption line.
 _CREDIT_TAIL = re.compile(r"[.!?]\s+([A-Z][A-Za-z/ ]{1,20})\s*$")
 
