@@ -261,3 +261,12 @@ def test_a_total_since_an_earlier_event_is_kept_apart() -> None:
     )
     assert figures["people killed"].status == "consistent"
     assert "people killed since the coup" in figures
+
+
+def test_evidence_stays_within_its_line() -> None:
+    text = "Pullout would take no more than 10 days, the president says\n\nMore than 2,000 troops left."
+    sources = _sources((text, "2024-01-13"))
+    figures = {f.topic: f for f in find_figures(sources, parse([text]))}
+    (value,) = figures["troops"].values
+    assert value.text == "more than 2,000"
+    assert value.evidence[0].text == "More than 2,000 troops left."

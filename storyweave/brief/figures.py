@@ -194,22 +194,29 @@ def _wording(doc: Doc, q: Quantity, counted: Counted) -> str:
                 break
     text = doc.text[q.start : end]
     first = doc[q.first]
-    if first.is_sent_start and first.pos_ != "PROPN" and text[:1].isupper():
+    line_start = doc.text.rfind("\n", 0, q.start) + 1
+    opens = first.is_sent_start or not doc.text[line_start : q.start].strip()
+    if opens and first.pos_ != "PROPN" and text[:1].isupper():
         text = text[:1].lower() + text[1:]
     return text
 
 
 def _evidence(source: Source, doc: Doc, q: Quantity) -> Evidence:
-    """The sentence holding the quantity, cut to a window when the sentence runs on."""
+    """The sentence holding the quantity, within its line (the parser runs sentences across
+    paragraph breaks), cut to a window when the sentence runs on."""
     sent: Span = doc[q.first].sent
     start, end = sent.start_char, sent.end_char
+    line_start = doc.text.rfind("\n", 0, q.start) + 1
+    line_end = doc.text.find("\n", q.end)
+    start = max(start, line_start)
+    end = min(end, line_end if line_end >= 0 else len(doc.text))
     if end - start > MAX_EVIDENCE_CHARS:
         half = MAX_EVIDENCE_CHARS // 2
         start = max(start, q.start - half)
         end = min(end, q.end + half)
-        while start > sent.start_char and not doc.text[start - 1].isspace():
+        while start < q.start and not doc.text[start - 1].isspace():
             start += 1
-        while end < sent.end_char and not doc.text[end].isspace():
+        while end > q.end and not doc.text[end].isspace():
             end -= 1
     return span(source, start, end)
 
