@@ -9,8 +9,10 @@ the data is written into the repository; the corpora live in a temporary folder.
 
 Each size runs in its own process (peak RSS is per process), through the same library call
 as `storyweave ingest PATH --db FILE --no-briefs` (briefs are built lazily, not timed here).
-Reported: wall and CPU seconds, articles per second, peak RSS, and where the time went
-(reading inputs, near-copy checks, clustering, saving the clusterer state, the rest: SQLite).
+Reported: wall and CPU seconds, articles per second, peak RSS, where the wall time went
+(reading inputs, near-copy checks, clustering, saving the clusterer state, the rest: SQLite),
+and the median time of a full-text search over the result. On a shared machine wall time
+includes waiting for the CPU: compare sizes by CPU seconds.
 
 Usage: python bench/scale.py [--sizes 1000,10000,100000] [--detect-language]
 Writes bench/results/scale.json and prints a Markdown table.
@@ -45,6 +47,8 @@ RECORDS_PER_FILE = 2_000
 DROP_PER_MILLE = 200
 RENAME_PER_MILLE = 700
 
+# Everyday news words for timing full-text search (not taken from the data).
+SEARCHES = ("police", "flight cancelled", '"prime minister"', "flood warning", "election results")
 CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
 NUMBER = re.compile(r"\d+")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -219,6 +223,7 @@ def measure_one(size: int, detect_language: bool) -> dict:
         summary = ingest_module.ingest(conn, files)
         wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
         state_bytes = conn.execute("SELECT length(state) FROM clusterer_state").fetchone()[0]
+        search_ms = search_latency_ms(conn)
         conn.close()
         db_mb = sum(p.stat().st_size for p in folder.glob("scale.db*")) / 1e6
     parts = {k: round(v, 2) for k, v in sorted(watch.seconds.items())}
@@ -239,8 +244,21 @@ def measure_one(size: int, detect_language: bool) -> dict:
         "rss_before_ingest_mb": round(rss_before, 1),
         "db_mb": round(db_mb, 1),
         "clusterer_state_mb": round((state_bytes or 0) / 1e6, 2),
+        "search_median_ms": search_ms,
         "seconds_by_part": parts,
     }
+
+
+def search_latency_ms(conn: object) -> float:
+    """Median milliseconds of a full-text search (top 20) over the ingested store."""
+    from storyweave.store.search import search
+
+    times = []
+    for query in SEARCHES:
+        start = time.perf_counter()
+        search(conn, query, limit=20)  # type: ignore[arg-type]
+        times.append((time.perf_counter() - start) * 1000)
+    return round(sorted(times)[len(times) // 2], 1)
 
 
 def run_in_subprocess(size: int, detect_language: bool) -> dict:
@@ -259,9 +277,10 @@ def run_in_subprocess(size: int, detect_language: bool) -> dict:
 def markdown(rows: list[dict]) -> str:
     header = (
         "| articles | language detected | wall s | CPU s | articles/s | peak RSS MB | stories "
-        "| near-copies | read s | near-copy s | cluster s | save state s | SQLite+rest s | DB MB |"
+        "| near-copies | read s | near-copy s | cluster s | save state s | SQLite+rest s | DB MB "
+        "| search ms |"
     )
-    lines = [header, "|" + "---:|" * 14]
+    lines = [header, "|" + "---:|" * 15]
     for r in rows:
         p = r["seconds_by_part"]
         cells = [
@@ -276,6 +295,7 @@ def markdown(rows: list[dict]) -> str:
             *(p.get(k, 0) for k in ("read", "near_copies", "cluster", "save_state")),
             p["sqlite_and_rest"],
             r["db_mb"],
+            r.get("search_median_ms", "n/a"),
         ]
         lines.append("| " + " | ".join(map(str, cells)) + " |")
     return "\n".join(lines)
