@@ -264,7 +264,7 @@ def test_a_total_since_an_earlier_event_is_kept_apart() -> None:
 
 
 def test_evidence_stays_within_its_line() -> None:
-    text = "Pullout would take no more than 10 days, the president says\n\nMore than 2,000 troops left."
+    text = "Pullout will take no more than 10 days, the leader says\n\nMore than 2,000 troops left."
     sources = _sources((text, "2024-01-13"))
     figures = {f.topic: f for f in find_figures(sources, parse([text]))}
     (value,) = figures["troops"].values
