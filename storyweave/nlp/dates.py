@@ -25,7 +25,7 @@ not dates and are never matched.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -169,6 +169,9 @@ class DatePhrase:
     future: bool = False
 
 
+_Made = tuple[str, tuple[int | None, ...]] | None
+
+
 def _num(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
@@ -260,13 +263,14 @@ def _mk_dom(m: re.Match[str]) -> tuple[str, tuple[int | None, ...]] | None:
     return "dom", (day, shift)
 
 
-# (pattern, maker, priority): a longer match wins; on equal length the lower priority wins.
 def _mk_event(m: re.Match[str]) -> tuple[str, tuple[int | None, ...]]:
     days = _num(m["n"]) * (7 if m["unit"].lower() == "week" else 1)
     return "event", (days if m["dir"].lower() == "after" else -days,)
 
 
-_PATTERNS: list[tuple[re.Pattern[str], object, int]] = [
+# (pattern, maker, priority): where matches overlap the earlier one wins, then the longer, then
+# the lower priority. A maker turns a match into (kind, value), or None to drop it.
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Made], int]] = [
     (
         re.compile(
             rf"(?i)\b{_NUM}\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+the\s+"
@@ -359,6 +363,7 @@ _PATTERNS: list[tuple[re.Pattern[str], object, int]] = [
     ),
 ]
 _LEADING_PREP = re.compile(r"\b(?:[Oo]n|[Ii]n)\s+$")
+_EVENT_NAME = re.compile(r"(?i)of\s+(?:the\s+)?([a-z-]+)$")
 # Kinds whose phrase takes a leading "on"/"in" ("on Tuesday", "in 2019"), unless the phrase
 # already opens with its own word ("in two days", "last week", "next Friday").
 _LEAD_KINDS = frozenset({"ymd", "md", "ym", "m", "y", "weekday", "dom"})
@@ -399,7 +404,7 @@ def find_date_mentions(text: str) -> list[DateMention]:
         for m in pattern.finditer(text):
             if _is_weekday_name(text, m):
                 continue
-            made = maker(m)  # type: ignore[operator]
+            made = maker(m)
             if made is None:
                 continue
             found.append((m.start(), m.end(), priority, made[0], made[1]))
@@ -416,9 +421,8 @@ def find_date_mentions(text: str) -> list[DateMention]:
         future = kind == "days" and (value[0] or 0) > 0
         if kind in ("weekday", "md", "m", "dom"):
             future = bool(_FUTURE_CUE.search(_clause_window(text, start, end)))
-        about = None
-        if kind == "event":
-            about = re.search(r"(?i)of\s+(?:the\s+)?([a-z-]+)$", text[start:end])[1]  # type: ignore[index]
+        named = _EVENT_NAME.search(text[start:end]) if kind == "event" else None
+        about = named[1] if named else None
         out.append(DateMention(start, end, text[start:end], kind, value, future, about))
     return out
 
@@ -458,13 +462,15 @@ def resolve(mention: DateMention, published: str | date | None) -> tuple[str, st
     numbers do not make a real date (30 February).
     """
     v = mention.value
+    # The first three numbers of the value, None as 0 (see DateMention for their meaning).
+    a, b, c = (x or 0 for x in (v + (0, 0, 0))[:3])
     try:
         if mention.kind == "ymd":
-            return date(v[0], v[1], v[2]).isoformat(), "day"  # type: ignore[arg-type]
+            return date(a, b, c).isoformat(), "day"
         if mention.kind == "ym":
-            return date(v[0], v[1], 1).isoformat(), "month"  # type: ignore[arg-type]
+            return date(a, b, 1).isoformat(), "month"
         if mention.kind == "y":
-            return date(v[0], 1, 1).isoformat(), "year"  # type: ignore[arg-type]
+            return date(a, 1, 1).isoformat(), "year"
     except ValueError:
         return None
     anchor = _as_date(published) if published is not None else None
@@ -472,7 +478,7 @@ def resolve(mention: DateMention, published: str | date | None) -> tuple[str, st
         return None
     kind, n = mention.kind, v[0] or 0
     if kind == "md":
-        got = _closest_year(v[0], v[1], anchor, mention.future)  # type: ignore[arg-type]
+        got = _closest_year(a, b, anchor, mention.future)
         return (got.isoformat(), "day") if got else None
     if kind == "weekday":
         back = (anchor.weekday() - n) % 7
@@ -507,8 +513,10 @@ def resolve(mention: DateMention, published: str | date | None) -> tuple[str, st
                 year += 1
         return date(year, month, 1).isoformat(), "month"
     if kind == "dom":
-        day, shift = v[0] or 1, v[1]
-        if shift is None:
+        day = v[0] or 1
+        if v[1] is not None:
+            shift = v[1]
+        else:
             past = day <= anchor.day
             shift = 0 if past != mention.future or day == anchor.day else (1 if past else -1)
         base = _add_months(anchor.replace(day=1), shift)
