@@ -46,6 +46,20 @@ def test_sources_that_agree_on_a_toll_are_consistent() -> None:
     assert {s for v in killed.values for s in v.sources} == {"S1", "S2", "S3"}
 
 
+def test_agreeing_wordings_and_a_later_higher_toll_are_consistent() -> None:
+    figures = _figures(
+        ("12 killed as bus plunges into ravine", "2024-03-04"),
+        ("At least 12 people were killed when the bus left the road.", "2024-03-04"),
+        ("Twelve people died in the crash, police said.", "2024-03-04"),
+        ("A dozen people are dead after the crash.", "2024-03-04"),
+        ("The death toll from the crash rose to 14 on Tuesday.", "2024-03-05"),
+    )
+    killed = figures["people killed"]
+    assert killed.status == "consistent"
+    assert getattr(killed, "trend", None) == "rising"
+    assert len({s for v in killed.values for s in v.sources}) == 5
+
+
 def test_a_toll_that_rises_on_a_later_day_is_a_trend_not_a_conflict() -> None:
     figures = _figures(
         ("Twelve people died in the flood on Monday, officials said.", "2024-03-04"),
@@ -270,3 +284,8 @@ def test_evidence_stays_within_its_line() -> None:
     (value,) = figures["troops"].values
     assert value.text == "more than 2,000"
     assert value.evidence[0].text == "More than 2,000 troops left."
+
+
+def test_an_age_limit_is_not_a_duration() -> None:
+    figures = _figures(("The ban covers children under 18 months.", "2024-01-13"))
+    assert not any(topic.endswith("duration") for topic in figures)

@@ -767,6 +767,8 @@ def what_is_counted(doc: Doc, q: Quantity) -> Counted | None:
     if q.currency is not None:
         return _money(doc, noun, carrier, increment)
     if noun is not None and noun.lemma_.lower() in _DURATION_UNITS:
+        if _is_age_limit(doc, q):
+            return None  # "children under 18 months", "those aged over 65"
         return _duration(noun, increment)
     population = _population(doc, noun, carrier)
     if population is not None:
@@ -856,6 +858,16 @@ def _named_place(owner: Token) -> str | None:
         if named:
             return " ".join(c.text for c in named) + " " + tok.lower_
     return None
+
+
+def _is_age_limit(doc: Doc, q: Quantity) -> bool:
+    """True for "under 18 months" or "over 65 years" said of people: an age, not a length."""
+    if q.hedge not in ("less_than", "more_than", "at_least", "at_most") or q.first == 0:
+        return False
+    before = doc[q.first - 1]
+    return before.lower_ in ("aged", "those", "anyone", "people") or (
+        before.lemma_.lower() in PERSON_NOUNS | PEOPLE_NOUNS
+    )
 
 
 def _duration(unit: Token, increment: bool) -> Counted | None:
