@@ -84,7 +84,7 @@ def _free_id(clusterer: StoryClusterer, article_id: str) -> str:
 
 def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[str]]) -> None:
     stories = clusterer.stories_
-    centroids = {sid: clusterer._centroid(s) for sid, s in stories.items()}
+    centroids = {sid: clusterer._mean(s) for sid, s in stories.items()}
     merged_into: dict[str, str] = {}
     queries: dict[str, Query] = {}
 
@@ -129,7 +129,7 @@ def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[s
             members[a].add(article_id)
         merged_into[b] = a
         del centroids[b]
-        centroids[a] = clusterer._centroid(keep)
+        centroids[a] = clusterer._mean(keep)
         queries.pop(a, None)
         pairs = {p: s for p, s in pairs.items() if a not in p and b not in p}
         pairs.update(neighbours(a))
