@@ -219,3 +219,35 @@ def test_seed_dispute_over_where_troops_went(seed) -> None:  # type: ignore[no-u
             all(any(_mentions(c, words) for c in d.claims) for words in want["words"])
             for d in disputes
         ), want
+
+
+def test_two_calendar_days_for_one_event_is_a_dispute() -> None:
+    texts = [
+        "Negotiators walked out of the trade talks on March 3, ending the week-long session.\n",
+        "Negotiators walked out of the trade talks on March 5, ending the week-long session.\n",
+        "Negotiators walked out of the trade talks on 3 March, ending the week-long session.\n",
+    ]
+    _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    assert len(disputes) == 1 and disputes[0].topic.startswith("when")
+    assert set(disputes[0].claims[0].sources) == {"S1", "S3"}
+    assert disputes[0].claims[1].sources == ("S2",)
+
+
+def test_the_same_day_written_two_ways_is_no_dispute() -> None:
+    texts = [
+        "Negotiators walked out of the trade talks on March 3, ending the week-long session.\n",
+        "Negotiators walked out of the trade talks on 3 March, ending the week-long session.\n",
+    ]
+    _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    assert disputes == []
+
+
+def test_one_statement_credited_to_two_people_is_a_dispute() -> None:
+    texts = [
+        "Anna Berg said the steel plant would close by the end of next year.\n",
+        "Carl Holm said the steel plant would close by the end of next year.\n",
+    ]
+    _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    assert len(disputes) == 1 and disputes[0].topic.startswith("who")
+    names = {c.text.split(" said")[0] for c in disputes[0].claims}
+    assert names == {"Anna Berg", "Carl Holm"}

@@ -1,10 +1,11 @@
-"""Non-numeric disagreements between sources: where something happened, who said it.
+"""Non-numeric disagreements between sources: where something happened, who said it, when.
 
 The rule is general and conservative. Two sentences from different sources dispute a *place*
 when they describe the same event (same preposition and the same counted/moved thing, e.g.
 "sent ... troops to X" / "deployed troops to Y", and close in meaning) but name different places
 that no source relates to each other ("Almaty, Kazakhstan" relates a city to its country). They
-dispute a *speaker* when nearly the same statement is attributed to two different people.
+dispute a *speaker* when nearly the same statement is attributed to two different people, and
+a *date* when the same event is given two different written-out calendar days.
 
 Captions count as claims: cleaning moves them out of ``Source.text`` into ``Source.captions``,
 so a caption-only claim is reported with its text and source but no evidence span (evidence
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from storyweave.brief.align import Unit
@@ -34,8 +36,24 @@ SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "confir
 # (seed story: the caption "sent more than 2,000 troops to Russia" vs "the bloc sent over 2,000
 # troops to Kazakhstan" is 0.8; unrelated "troops ... in Kazakhstan" sentences 0.3-0.6).
 PLACE_COS = 0.62
-# The same statement credited to two people: the statements must be near-identical.
-SPEAKER_COS = 0.85
+# The same statement credited to two people: what they said must be near-identical (rapidfuzz
+# token-set ratio, 0-100; paraphrases of one statement by one person stay under it, so a
+# translated quote is never turned into a false "who" dispute).
+SPEAKER_RATIO = 90
+# Two calendar dates for one event: the sentences must tell the same event (as close as the
+# seed's "protests started on 2 January" / "protests broke out on January 2", 0.75), and only
+# written-out dates count ("January 2"); weekdays and "last week" depend on when each source
+# was published, which the timeline resolves.
+DATE_COS = 0.75
+MONTHS = {
+    m[:3]: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november "
+        "december".split(),
+        1,
+    )
+}
+MONTH_NAMES = {i: m[:3].title() for m, i in MONTHS.items()}
 
 
 @dataclass(frozen=True)
@@ -46,6 +64,7 @@ class Slot:
     kind: str  # "place" | "speaker"
     key: str  # the event: "to|troop", or the statement's verb for speakers
     value: str  # the place or person as written
+    detail: str = ""  # speakers: what they are said to have said
 
 
 def place_names(docs: Sequence[Doc]) -> set[str]:
@@ -86,8 +105,41 @@ def speaker_slots(sent: Span, claim: int) -> list[Slot]:
         if ent.label_ != "PERSON" or ent.root.dep_ != "nsubj":
             continue
         verb = ent.root.head
-        if verb.lemma_.lower() in SPEECH_VERBS:
-            out.append(Slot(claim, "speaker", verb.lemma_.lower(), ent.text))
+        statement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if verb.lemma_.lower() in SPEECH_VERBS and statement is not None:
+            said = sent.doc[statement.left_edge.i : statement.right_edge.i + 1].text
+            out.append(Slot(claim, "speaker", verb.lemma_.lower(), ent.text, said))
+    return out
+
+
+def calendar_day(text: str) -> str | None:
+    """ "January 2", "2 Jan.", "Jan. 2, 2022" -> "Jan 2"; None unless a month and a day."""
+    month = next(
+        (MONTHS[w[:3]] for w in re.findall(r"[a-z]+", text.lower()) if w[:3] in MONTHS), None
+    )
+    days = [int(d) for d in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text) if 1 <= int(d) <= 31]
+    if month is None or len(days) != 1:
+        return None
+    return f"{MONTH_NAMES[month]} {days[0]}"
+
+
+def date_slots(sent: Span, claim: int) -> list[Slot]:
+    """Calendar dates attached to a verb ("started on 2 January"), keyed by verb and actor."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or (day := calendar_day(ent.text)) is None:
+            continue
+        head = ent.root.head
+        if ent.root.dep_ == "pobj" and head.lemma_.lower() in ("on", "in"):
+            head = head.head
+        elif ent.root.dep_ not in ("npadvmod", "tmod"):
+            continue
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        actor = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+        if actor is None:
+            continue
+        out.append(Slot(claim, "date", f"{head.lemma_.lower()}|{actor.lemma_.lower()}", day))
     return out
 
 
@@ -143,7 +195,7 @@ def find_disputes(
             if slot.claim in involved or any(
                 similarity[slot.claim, c] >= _threshold(kind) for c in involved
             ):
-                sides[_side_name(slot.value, sides)].append(slot)
+                sides[_side_name(slot.value, sides, kind)].append(slot)
         if len(sides) < 2:
             continue
         support = {v: {groups[claims[s.claim][1]] for s in ss} for v, ss in sides.items()}
@@ -162,12 +214,12 @@ def find_disputes(
 
 
 def _threshold(kind: str) -> float:
-    return PLACE_COS if kind == "place" else SPEAKER_COS
+    return {"place": PLACE_COS, "date": DATE_COS}.get(kind, 1.0)
 
 
-def _side_name(value: str, sides: dict[str, list[Slot]]) -> str:
+def _side_name(value: str, sides: dict[str, list[Slot]], kind: str) -> str:
     for name in sides:
-        if name.lower() == value.lower() or _same_person(name, value):
+        if name.lower() == value.lower() or (kind == "speaker" and _same_person(name, value)):
             return name
     return value
 
@@ -182,7 +234,12 @@ def _conflicts(found, claims, similarity, texts, kind) -> list[tuple[Slot, Slot]
             if kind == "place":
                 if cos >= PLACE_COS and not _related(a.value, b.value, texts):
                     edges.append((a, b))
-            elif cos >= SPEAKER_COS and not _same_person(a.value, b.value):
+            elif kind == "date":
+                if cos >= DATE_COS and a.value != b.value:
+                    edges.append((a, b))
+            elif fuzz.token_set_ratio(a.detail, b.detail) >= SPEAKER_RATIO and not _same_person(
+                a.value, b.value
+            ):
                 edges.append((a, b))
     return edges
 
@@ -197,6 +254,9 @@ def _topic(kind: str, key: str) -> str:
     if kind == "place":
         prep, thing = key.split("|")
         return f"where: {thing} {prep} which place"
+    if kind == "date":
+        verb, actor = key.split("|")
+        return f"when: {actor} {verb} on which day"
     return f"who: who {key}s it"
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from storyweave.brief.align import Alignment, Unit, align, build_units
 from storyweave.brief.disputes import (
     Slot,
+    date_slots,
     find_disputes,
     place_names,
     place_slots,
@@ -77,7 +78,7 @@ def _disputes(
         u = units[i]
         sent = docs[u.source].char_span(u.start, u.end, alignment_mode="expand")
         if sent is not None:
-            slots += place_slots(sent, k, places) + speaker_slots(sent, k)
+            slots += place_slots(sent, k, places) + speaker_slots(sent, k) + date_slots(sent, k)
     # Captions cleaning took out of the body: claims without a place in Source.text.
     body = {" ".join(units[i].text.split()) for i in claim_units}
     extra = [
@@ -91,7 +92,7 @@ def _disputes(
     caption_docs = parse([c for c, _ in extra])
     places |= place_names(caption_docs)
     for k, doc in enumerate(caption_docs, start=len(claims)):
-        slots += place_slots(doc[:], k, places) + speaker_slots(doc[:], k)
+        slots += place_slots(doc[:], k, places) + speaker_slots(doc[:], k) + date_slots(doc[:], k)
     claims += [(c, sid, None) for c, sid in extra]
     if not slots:
         return [], set()
