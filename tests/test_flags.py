@@ -78,6 +78,10 @@ def test_seed_clean_reports_carry_no_damage_flag(seed_flags) -> None:
             "is expected to visit the area on Friday",
         ),
         (
+            "The tenants of the were told to move out of on Friday, the housing office said.\n",
+            "move out of on Friday",
+        ),
+        (
             "Engineers from an are inspecting the bridge, the agency said.\n",
             "Engineers from an are inspecting the bridge",
         ),

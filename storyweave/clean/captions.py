@@ -9,7 +9,7 @@ from storyweave.clean.lines import is_sentence, is_short_label, norm
 GALLERY_HEADING_MAX_WORDS = 8
 # One heading + paragraph + credit could be a figure in the story; two or more make a gallery.
 GALLERY_MIN_ITEMS = 2
-# A credit split from its caption ("Defense Ministry Press Service") is a short label.
+# A credit split from its caption ("Interior Ministry Press Office") is a short label.
 SPLIT_CREDIT_MAX_WORDS = 8
 
 

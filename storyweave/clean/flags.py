@@ -1,8 +1,8 @@
 """Damage flags on a cleaned source: dropped words, machine translation, truncation.
 
-Scrapers that strip links leave grammatical holes ("Troops of a were preparing to pull out
-of on Thursday"); machine-translated copy leaves calques and stray sentence breaks. Both are
-found from the parser's tags and dependencies, never from word lists about a story.
+Scrapers that strip links leave grammatical holes ("Shares of the rose 4%", "the family
+moved out of on Friday"); machine-translated copy leaves calques and stray sentence breaks.
+Both are found from the parser's tags and dependencies, never from word lists about a story.
 Each flag carries the damaged sentence, an exact substring of ``source.text``, as evidence
 (a removed translation banner is quoted as it was).
 """
@@ -125,7 +125,7 @@ def _article_hole(token: Token, nxt: Token) -> bool:
 
 
 def _of_hole(tokens: list[Token], i: int) -> bool:
-    """ "pull out of on Thursday": "of" with no object, then a preposition or a verb.
+    """ "moved out of on Monday": "of" with no object, then a preposition or a verb.
 
     Not after a verb or words that take "of" plus a phrase ("instead of in", "kind of
     like"), nor before a number phrase ("of up to 5 million").
@@ -143,7 +143,7 @@ def _of_hole(tokens: list[Token], i: int) -> bool:
 
 
 def _headless_start(sent: Span, tokens: list[Token]) -> bool:
-    """ "has blamed the unrest ...": a sentence that opens, lowercase, on its finite verb.
+    """ "is expected to visit the area ...": a sentence that opens, lowercase, on its finite verb.
 
     Only when the verb is the first token (after an opening quote at most): a sentence cut
     after an ellipsis (". . . were labeled") is a quotation, not a hole.
@@ -185,7 +185,7 @@ def machine_translation_evidence(source: Source, doc: Doc) -> str | None:
 
 
 def _stray_lowercase(sent: Span) -> bool:
-    """ "it reads. in the communiqué": a sentence opening lowercase right after a full stop.
+    """ "it states. in the note": a sentence opening lowercase right after a full stop.
 
     The stop must end a plain lowercase word in the same paragraph, so abbreviations
     ("a.m."), quotes and line breaks (list items, wrapped text) do not count.
@@ -205,7 +205,7 @@ def _stray_lowercase(sent: Span) -> bool:
 
 
 def _name_as_modifier(sent: Span) -> bool:
-    """ "the Nursultan capital": a place name used as a modifier of "capital"."""
+    """ "the Lisbon capital": a place name used as a modifier of "capital"."""
     for token in sent:
         if (
             token.lower_ == "capital"

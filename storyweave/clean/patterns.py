@@ -91,7 +91,7 @@ CREDIT = re.compile(
     rf"(?:\s+via\s+{_AGENCY})?|(?:photo|image)s? courtesy of .{{1,80}})\)?\.?$",
     re.I,
 )
-# A sentence that ends in an agency credit: "... in Almaty. AP", "... last week [Getty]".
+# A sentence that ends in an agency credit: "... in the port city. AP", "... last week [Getty]".
 CAPTION_CREDIT_TAIL = re.compile(
     rf"(?:[.!?\"”')]\s+{_AGENCY}\s*(?:photo)?\.?|(?-i:\s\[\s*[A-Z][\w/ &'-]{{0,40}}\])"
     rf"|(?-i:\([A-Z][\w&' -]{{0,30}}/[A-Z][\w&' -]{{0,40}}\))"
