@@ -18,6 +18,8 @@ import hashlib
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -123,6 +125,27 @@ def cleaning_rates(articles: list[Article]) -> dict:
     }
 
 
+def dateline_agreement(articles: list[Article]) -> dict:
+    """Dates read from the text (metadata withheld) against the data set's listing dates.
+
+    LocalNews dates are the day Google News listed the story, so a day's difference is
+    expected; "off" means more than one day apart.
+    """
+    listed_on = {a.id: a.published for a in articles if a.published}
+    blind = [replace(a, published=None, published_from=None) for a in articles if a.published]
+    sources = clean_articles(blind)
+    counts: Counter[str] = Counter()
+    for article, source in zip(blind, sources, strict=True):
+        listed = listed_on[article.id]
+        if source.published is None:
+            counts["none"] += 1
+            continue
+        gap = abs((date.fromisoformat(source.published) - date.fromisoformat(listed)).days)
+        label = "exact" if gap == 0 else "one_day" if gap == 1 else "off"
+        counts[f"{source.published_from}_{label}"] += 1
+    return {"articles": len(blind), **dict(sorted(counts.items()))}
+
+
 def table(name: str, rates: dict) -> str:
     """Markdown rows of one flag-rate result."""
     rows = [
@@ -165,6 +188,12 @@ def main() -> None:
     print(
         f"| {clean['paragraphs']} | {clean['removed']} | {clean['removed_rate']:.1%} | {reasons} |"
     )
+    agreement = dateline_agreement(localnews)
+    result["localnews_dates"] = agreement
+    print("\n### LocalNews publication dates from the text (metadata withheld)\n")
+    print("| " + " | ".join(agreement) + " |")
+    print("|" + "---:|" * len(agreement))
+    print("| " + " | ".join(str(v) for v in agreement.values()) + " |")
     if args.wild:
         wild, wild_hits = flag_rates(localnews)
         result["localnews_flags"] = wild | {"hits": wild_hits}

@@ -262,6 +262,7 @@ def test_same_input_same_output() -> None:
         ("Jan. 13, 2022", "2022-01-13"),
         ("Sept. 5, 2021 at 10:30 a.m. EDT", "2021-09-05"),
         ("Published on 2 March 2023 08:15 GMT", "2023-03-02"),
+        ("Published Fri, Jan 17, 2025 · 09:58 AM", "2025-01-17"),
         ("2022-01-13", "2022-01-13"),
         ("2022-01-13T09:14:00Z", "2022-01-13"),
         ("Thursday, 13 January 2022", "2022-01-13"),
@@ -367,3 +368,20 @@ def test_outlet_plug_naming_its_own_domain_is_removed() -> None:
 )
 def test_line_rules_on_invented_lines(line: str, reason: str | None) -> None:
     assert line_reason(line) == reason
+
+
+def test_related_story_time_stamps_are_not_a_dateline() -> None:
+    stamps = [f"Mar {d}, 2024 05:00 AM" for d in (28, 27, 25, 21)]
+    text = "\n".join(
+        [
+            "Port traffic rebounds in spring",
+            "Container traffic through the port rose 8% in March from a year earlier, the "
+            "port authority said on Monday.",
+            "Related",
+            *stamps,
+        ]
+    )
+    [source] = clean_articles([_article(text)])
+    assert source.published is None
+    [labelled] = clean_articles([_article("Published: March 4, 2024\n" + text)])
+    assert labelled.published == "2024-03-04"

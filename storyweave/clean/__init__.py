@@ -24,8 +24,10 @@ from storyweave.models import Article, Removed, Source
 OUTLET_REPEAT_MIN_DOCS = 3
 # Datelines are read from this many paragraphs at the top and at the bottom of a body.
 DATELINE_ZONE = 8
-# A date written in the text (not a dateline) is trusted only in the lede paragraphs.
-LEDE_PARAGRAPHS = 3
+# A date written in the text (not a dateline) is trusted only in a caption or in the lede:
+# further down, full dates are mostly history ("elected on May 4, 1998"). 300 characters
+# is about the first two sentences of a wire lede.
+LEDE_CHARS = 300
 
 PARAGRAPH_SEPARATOR = "\n\n"
 # A line naming the outlet, without a sentence end, up to this long is a plug or a link.
@@ -152,12 +154,16 @@ def _published(
     """Publication date: metadata, else a dateline at the top or bottom, else the lede."""
     if article.published:
         return article.published, article.published_from or "metadata"
-    zone = set(range(DATELINE_ZONE)) | set(range(len(units) - DATELINE_ZONE, len(units)))
-    datelines = [u for i, u in enumerate(units) if i in zone and reasons[i] == METADATA]
-    found = pick_dateline(datelines)
-    if found:
-        return found, "dateline"
-    for text in (*captions, *kept[:LEDE_PARAGRAPHS]):
+    # The top wins over the bottom, where related-story time stamps also gather.
+    first_body = next((i for i, r in enumerate(reasons) if r is None and is_body(units[i])), 0)
+    top = range(min(len(units), max(DATELINE_ZONE, first_body)))
+    bottom = range(max(len(units) - DATELINE_ZONE, len(top)), len(units))
+    for zone in (top, bottom):
+        found = pick_dateline([units[i] for i in zone if reasons[i] == METADATA])
+        if found:
+            return found, "dateline"
+    lede = PARAGRAPH_SEPARATOR.join(kept)[:LEDE_CHARS]
+    for text in (*captions, lede):
         found = first_date_in(text)
         if found:
             return found, "text"

@@ -30,7 +30,7 @@ _MONTH = (
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?"
+_TIME = r"(?:\s*[,·|•-]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?"
 
 # "January 13, 2022", "Jan. 13, 2022", "Tuesday, Jan. 11, 2022", "Jan 13 2022"
 MONTH_FIRST = re.compile(
@@ -56,8 +56,12 @@ _TAIL = rf"{_TIME}(?:\s*\(?(?:GMT|UTC|[A-Z]{{2,5}})(?:\s*[+-]\d{{1,2}}(?::?\d\d)
 DATELINE_LINES = tuple(
     re.compile(rf"^{_LABEL}\s*{p.pattern}{_TAIL}", re.I) for p in (MONTH_FIRST, DAY_FIRST, ISO)
 )
+# This many plain dateline lines in one zone are a related-stories list, not a dateline
+# (LocalNews pages list 4-8 stamped headlines; an article shows one or two datelines).
+LISTING_MIN_DATES = 3
 # An "updated" dateline is a later revision: used only when no other dateline exists.
 UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.I)
+PUBLISHED = re.compile(r"^(?:first\s+)?(?:published|posted|released|issued)\b", re.I)
 
 
 def _to_iso(match: re.Match[str]) -> str | None:
@@ -88,10 +92,23 @@ def dateline_date(line: str) -> str | None:
     return None
 
 
-def first_date_in(text: str) -> str | None:
-    """The first full calendar date (day, month and year) written anywhere in ``text``."""
+# In running text, a full date led by its weekday ("Tuesday, Jan. 11, 2022") is how agency
+# captions and ledes date the news; a bare full date there is more often a deadline or history.
+DATED_NEWS = tuple(
+    re.compile(p.pattern.replace(_WEEKDAY, _WEEKDAY.removesuffix("?")), re.I)
+    for p in (MONTH_FIRST, DAY_FIRST)
+)
+
+
+def first_date_in(text: str, weekday: bool = True) -> str | None:
+    """The first full calendar date written in ``text``.
+
+    Args:
+        text: running text (a caption, a lede).
+        weekday: only dates led by a weekday name ("Tuesday, Jan. 11, 2022").
+    """
     found: list[tuple[int, str]] = []
-    for pattern in (MONTH_FIRST, DAY_FIRST, ISO):
+    for pattern in DATED_NEWS if weekday else (MONTH_FIRST, DAY_FIRST, ISO):
         for match in pattern.finditer(text):
             iso = _to_iso(match)
             if iso:
@@ -101,13 +118,22 @@ def first_date_in(text: str) -> str | None:
 
 
 def pick_dateline(datelines: list[str]) -> str | None:
-    """The publication date among the dateline lines of one article, top to bottom.
+    """The publication date among the dateline lines of one zone, top to bottom.
 
-    A plain or "Published" dateline wins over an "Updated" one, which marks a later revision.
+    A "Published"/"Posted" dateline wins; then a plain one; an "Updated" one, which marks a
+    later revision, comes last. Many plain datelines are the time stamps of a list of other
+    stories: without a "Published" label they give no answer.
     """
-    plain = [dateline_date(d) for d in datelines if not UPDATED.match(d.strip())]
+    published = [dateline_date(d) for d in datelines if PUBLISHED.match(d.strip())]
+    plain = [
+        dateline_date(d)
+        for d in datelines
+        if not UPDATED.match(d.strip()) and not PUBLISHED.match(d.strip())
+    ]
     updated = [dateline_date(d) for d in datelines if UPDATED.match(d.strip())]
-    for iso in plain + updated:
+    if not published and len([iso for iso in plain if iso]) >= LISTING_MIN_DATES:
+        return None
+    for iso in published + plain + updated:
         if iso:
             return iso
     return None
