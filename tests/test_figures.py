@@ -289,3 +289,14 @@ def test_evidence_stays_within_its_line() -> None:
 def test_an_age_limit_is_not_a_duration() -> None:
     figures = _figures(("The ban covers children under 18 months.", "2024-01-13"))
     assert not any(topic.endswith("duration") for topic in figures)
+
+
+def test_a_place_inside_the_subject_scopes_the_count() -> None:
+    figures = _figures(
+        ("The bombing in Freedonia killed 213 people. Freedonia mourned. Freedonia wept.",
+         "2024-08-08"),
+        ("A second attack in Sylvania killed 11 people, Freedonia officials said.", "2024-08-08"),
+        ("Freedonia counted 213 dead in Freedonia.", "2024-08-08"),
+    )  # fmt: skip
+    assert figures["people killed"].status == "consistent"
+    assert [v.text for v in figures["people killed in Sylvania"].values] == ["11"]

@@ -244,15 +244,23 @@ def _place_name(ent: Span) -> str:
 
 
 def _place_scope(doc: Doc, counted: Counted) -> str | None:
-    """A place the count is limited to: "in <place>" on its verb, or opening its sentence."""
+    """A place the count is limited to, when it is not the story's own place."""
     if counted.verb is None:
         return None
     verb = doc[counted.verb]
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "across")]
+    # "in <place>" on the verb or on its subject ("an attack in Kenya killed 213"), or opening
+    # the sentence ("In a bombing in Tanzania, 11 people were killed"), however deep the place
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    preps = [
+        c
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "across", "at")
+    ]
     first = verb.sent[0]
     if first.lower_ == "in" and first.i != verb.i:
         preps.append(first)
-    places = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    places = [t for p in preps for t in p.subtree if t.i != p.i]
     # "Guatemala, where 21 people died": the clause hangs on the place
     places += [verb.head] if verb.dep_ == "relcl" else []
     # "El Salvador reported 239 dead", "Guatemala said 194 people were killed"
@@ -282,6 +290,10 @@ def _period(doc: Doc, counted: Counted) -> str | None:
     if verb.dep_ == "conj":
         verbs.append(verb.head)
     for prep in (c for v in verbs for c in v.children):
+        marks = [m for m in prep.children if m.dep_ == "mark" and m.lower_ == "since"]
+        if prep.dep_ == "advcl" and marks:  # "since dissidents began organizing"
+            words = [t for t in prep.subtree if t.i != marks[0].i]
+            return " ".join(t.text for t in words[:MAX_PERIOD_WORDS])
         if prep.dep_ == "prep" and prep.lower_ == "since":
             words = [t for t in prep.subtree if t.i != prep.i]
             if words and not any(t.ent_type_ in ("DATE", "TIME") for t in words):
