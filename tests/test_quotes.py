@@ -166,3 +166,15 @@ def test_unbalanced_quotation_marks_do_not_lose_the_other_quotes() -> None:
     )
     assert _with(quotes, "pumps will run all night").speaker == "Ilse Brandvold"
     assert _with(quotes, "level to fall by morning").speaker == "Ilse Brandvold"
+
+
+def test_dash_credits_and_inverted_said_name_the_speaker() -> None:
+    _, quotes = _quotes(
+        [
+            "Readers wrote in after the flood.\n\n"
+            "“The council ignored every warning we sent them.” ― Marta Lindqvist\n\n"
+            "Said Oskar Brenner: “Nobody came to help us for two whole days.”"
+        ]
+    )
+    assert _with(quotes, "ignored every warning").speaker == "Marta Lindqvist"
+    assert _with(quotes, "Nobody came to help").speaker == "Oskar Brenner"

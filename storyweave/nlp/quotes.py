@@ -47,6 +47,12 @@ _QUOTED = re.compile(
     r"(?:[”»]|(?<=\S)\"|'')(?!\w)"
 )
 
+# "“...” ― Ana Ruiz": a quotation credited after a dash, as vox-pop round-ups print them.
+_DASH_CREDIT = re.compile(
+    r"[ \t\xa0]*[―—–][ \t\xa0]*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3})"
+)
+SAID_FORMS = frozenset({"said", "says"})
+
 
 @dataclass(frozen=True)
 class Found:
@@ -132,6 +138,21 @@ def _direct_quotations(doc: Doc) -> list[tuple[list[Token], list[Token], Span]]:
     return out
 
 
+def _line_start(doc: Doc, i: int) -> int:
+    """First token of the line holding token ``i`` (the parser may run lines together)."""
+    while i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+        i -= 1
+    return i
+
+
+def _dash_credit(doc: Doc, text: str, after: int) -> Span | None:
+    """The name credited after a dash right behind a quotation, if any."""
+    dash = _DASH_CREDIT.match(text, after)
+    if dash is None:
+        return None
+    return doc.char_span(dash.start(1), dash.end(1), alignment_mode="expand")
+
+
 def _marked(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Token ranges between quotation marks."""
     out = []
@@ -159,22 +180,32 @@ def _words_at_cue(
     if not cue:
         return []
     for tok in cue:
-        subjects = [
-            c
-            for c in tok.children
-            if c.dep_ in ("nsubj", "nsubjpass") and not any(s <= c.i < e for s, e in quoted)
-        ]
-        if subjects:
-            return subjects
+        # "X chimed in on Twitter, saying ...": a participle speaks for its clause's subject.
+        for verb in (tok, tok.head) if tok.dep_ in ("advcl", "xcomp", "conj") else (tok,):
+            subjects = [
+                c
+                for c in verb.children
+                if c.dep_ in ("nsubj", "nsubjpass") and not any(s <= c.i < e for s, e in quoted)
+            ]
+            if subjects:
+                return subjects
     verb = cue[0].i
     lo, hi = (content.end, verb) if content.end <= verb else (cue[0].sent.start, verb)
+    lo = max(lo, _line_start(doc, verb))
     words = [
         doc[i]
         for i in range(lo, hi)
         if not any(s <= i < e for s, e in quoted) and doc[i].pos_ in ("NOUN", "PROPN", "PRON")
     ]
-    heads = [t for t in words if t.head.i not in {w.i for w in words}]
-    return heads[-1:] if heads else words[-1:]
+    if not words and verb < content.start:
+        # Inverted order before the quotation: "Said Ellis: “...”".
+        words = [doc[i] for i in range(verb + 1, content.start) if doc[i].pos_ == "PROPN"]
+    heads = [
+        t
+        for t in words
+        if t.head.i not in {w.i for w in words} and t.dep_ not in ("pobj", "npadvmod")
+    ]
+    return heads[-1:]
 
 
 def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[Found]:
@@ -190,7 +221,9 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
             continue
         if not _plausible(speaker_tokens, quoted):
             speaker_tokens = _words_at_cue(doc, content, cue, quoted)
-        phrase = speaker_phrase(speaker_tokens, content)
+        phrase = _dash_credit(doc, source.text, content.end_char) or speaker_phrase(
+            speaker_tokens, content
+        )
         key = tuple(t.i for t in speaker_tokens)
         if key not in resolved_at:
             resolved_at[key] = resolve_speaker(phrase, hits, doc, content.start_char)
@@ -202,20 +235,25 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
     return out
 
 
-def _speech_subject(sents: Sequence[Span], content: Span) -> Span | None:
+def _speech_subject(
+    sents: Sequence[Span], content: Span, quoted: Sequence[tuple[int, int]]
+) -> Span | None:
     """The subject of a speech verb (or the object of "according to") outside the quotation."""
     for sent in sents:
         for tok in sent:
-            if content.start <= tok.i < content.end:
+            if any(s <= tok.i < e for s, e in quoted):
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
                 objects = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
                 if objects:
                     return speaker_phrase(objects, content)
-            if tok.lemma_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
-                subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects:
-                    return speaker_phrase(subjects, content)
+            # The tagger sometimes misreads "said" after a long name ("Said Ellis:").
+            if (tok.lemma_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or (
+                tok.lower_ in SAID_FORMS
+            ):
+                words = _words_at_cue(tok.doc, content, [tok], quoted)
+                if words:
+                    return speaker_phrase(words, content)
     return None
 
 
@@ -233,6 +271,7 @@ def _rule_quotes(
 ) -> list[Found]:
     out: list[Found] = []
     sentences = list(doc.sents)
+    quoted = _marked(doc, source.text)
     for match in _QUOTED.finditer(source.text):
         if any(match.start() < f.end and f.start < match.end() for f in taken + out):
             continue
@@ -241,7 +280,9 @@ def _rule_quotes(
         if content is None or not _keep(source.text, start, end):
             continue
         sents = [s for s in sentences if s.start < content.end and content.start < s.end]
-        phrase = _speech_subject(sents, content)
+        phrase = _dash_credit(doc, source.text, match.end()) or _speech_subject(
+            sents, content, quoted
+        )
         if phrase is not None:
             speaker, resolved = resolve_speaker(phrase, hits, doc, match.start())
         else:

@@ -133,6 +133,16 @@ def speaker_phrase(tokens: Sequence[Token], quote: Span | None) -> Span | None:
                 lo = max(lo, quote.end)
     lo = min(lo, *(t.i for t in tokens))
     hi = max(hi, *(t.i for t in tokens))
+    # A name never runs over a line break, whatever the parse says.
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    for i in range(first - 1, lo - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            lo = i + 1
+            break
+    for i in range(last, hi + 1):
+        if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i < hi):
+            hi = i if "\n" not in doc[i].text else i - 1
+            break
     return doc[lo : hi + 1]
 
 
