@@ -6,12 +6,8 @@ import math
 
 import pytest
 
-from storyweave.nlp.quantities import (
-    Quantity,
-    find_quantities,
-    rounding_band,
-    what_is_counted,
-)
+from storyweave.nlp.counted import what_is_counted
+from storyweave.nlp.quantities import Quantity, find_quantities, rounding_band
 from storyweave.nlp.spacy_model import parse
 
 INF = math.inf

@@ -26,9 +26,10 @@ from spacy.tokens import Doc, Span
 
 from storyweave.evidence import span
 from storyweave.models import Evidence, Figure, FigureValue, Source
+from storyweave.nlp.counted import Counted
+from storyweave.nlp.counted import what_is_counted as _what_is_counted
 from storyweave.nlp.dates import find_date_phrases
-from storyweave.nlp.quantities import Counted, Quantity, find_quantities, rounding_band
-from storyweave.nlp.quantities import what_is_counted as _what_is_counted
+from storyweave.nlp.quantities import Quantity, find_quantities, rounding_band
 
 # Counts that only grow as a story develops: a later, higher value is an update.
 CUMULATIVE = ("killed", "injured", "detained", "hospitalized", "evacuated", "displaced",
