@@ -262,7 +262,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
             groups[key].append(m)
     types = {k: t for k, ms in groups.items() if (t := _group_type(ms, surnames)) is not None}
     groups = {k: groups[k] for k in sorted(types)}
-    # "Kazakhs"-style plurals of a nationality the tagger took for a person.
+    # "Ruvenians"-style plurals of a nationality the tagger took for a person.
     for key, kind in list(types.items()):
         if kind == "PERSON" and " " not in key and key.endswith("s"):
             if types.get(key[:-1], "PERSON") != "PERSON":

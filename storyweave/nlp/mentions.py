@@ -42,7 +42,7 @@ PERSON_NOUNS = TITLES | frozenset(
     """.split()
 )
 # Titles a preceding word qualifies rather than employs ("Health Minister", "Ruvenian President";
-# but "Kremlin spokesman" names the spokesman's employer).
+# but "Ministry spokesman" names the spokesman's employer).
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "president", "premier", "chancellor"})
 # Labels whose tokens can never be part of a rebuilt personal name.
 NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})

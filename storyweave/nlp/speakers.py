@@ -84,7 +84,7 @@ def _recent(hits: Sequence[NameHit], doc: Doc, before: int, types: frozenset[str
     floor = sentences[max(0, index - LOOKBACK_SENTENCES)].start_char
     window = [h for h in hits if floor <= h.start and h.end <= before and h.entity.type in types]
     # A pronoun continues the subject ("Brandt met Kessler. ... he said" is Brandt), so the
-    # latest subject (or the owner of one: "Karpenko's store was ransacked, and she said")
+    # latest subject (or the owner of one: "Lind's store was looted, and she said")
     # goes first; the latest name of any role when no subject is at hand.
     subjects = [h for h in window if _is_subject(doc, h)]
     chosen = subjects or window
