@@ -38,9 +38,8 @@ def refine(
         for article in ordered:
             _leave(clusterer, article.id, terms[article.id], units[article.id][1], days, members)
             unit, size = units[article.id]
-            story_id, _ = clusterer._best_story(unit, days[article.id])
-            if story_id is None:
-                story_id = _free_id(clusterer, article.id)
+            best, _ = clusterer._best_story(unit, days[article.id])
+            story_id = best if best is not None else _free_id(clusterer, article.id)
             clusterer._join(story_id, terms[article.id], size, days[article.id])
             clusterer._index(story_id, unit)
             clusterer.assignments_[article.id] = story_id
