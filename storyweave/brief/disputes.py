@@ -67,6 +67,9 @@ class Slot:
     detail: str = ""  # speakers: what they are said to have said
 
 
+ClaimRow = tuple[str, str, Unit | None]  # text, sid, the unit (None: a caption-only claim)
+
+
 def place_names(docs: Sequence[Doc]) -> set[str]:
     """Every name tagged as a place somewhere in the story (lowercase).
 
@@ -160,7 +163,7 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def find_disputes(
-    claims: Sequence[tuple[str, str, Unit | None]],
+    claims: Sequence[ClaimRow],
     slots: Sequence[Slot],
     similarity: np.ndarray,
     sources: Sequence[Source],
@@ -224,7 +227,13 @@ def _side_name(value: str, sides: dict[str, list[Slot]], kind: str) -> str:
     return value
 
 
-def _conflicts(found, claims, similarity, texts, kind) -> list[tuple[Slot, Slot]]:  # type: ignore[no-untyped-def]
+def _conflicts(
+    found: Sequence[Slot],
+    claims: Sequence[ClaimRow],
+    similarity: np.ndarray,
+    texts: Sequence[str],
+    kind: str,
+) -> list[tuple[Slot, Slot]]:
     edges = []
     for i, a in enumerate(found):
         for b in found[i + 1 :]:
@@ -244,7 +253,7 @@ def _conflicts(found, claims, similarity, texts, kind) -> list[tuple[Slot, Slot]
     return edges
 
 
-def _caption_vs_body(a: Slot, b: Slot, claims) -> bool:  # type: ignore[no-untyped-def]
+def _caption_vs_body(a: Slot, b: Slot, claims: Sequence[ClaimRow]) -> bool:
     """A caption may contradict the body it sits beside (a copy-edit slip)."""
     ua, ub = claims[a.claim][2], claims[b.claim][2]
     return (ua is None or ua.kind == "caption") != (ub is None or ub.kind == "caption")
@@ -260,7 +269,7 @@ def _topic(kind: str, key: str) -> str:
     return f"who: who {key}s it"
 
 
-def _claim(slots: list[Slot], claims, by_sid: dict[str, Source]) -> Claim:  # type: ignore[no-untyped-def]
+def _claim(slots: list[Slot], claims: Sequence[ClaimRow], by_sid: dict[str, Source]) -> Claim:
     seen: set[int] = set()
     texts: list[str] = []
     sids: list[str] = []

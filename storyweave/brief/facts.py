@@ -14,8 +14,7 @@ from storyweave.models import Evidence, Fact, Source
 def supporters(i: int, units: Sequence[Unit], alignment: Alignment) -> dict[str, int]:
     """For unit i: the best aligned unit of each other source, by source id (i's own included)."""
     best: dict[str, int] = {units[i].sid: i}
-    for j in np.flatnonzero(alignment.aligned[i]):
-        j = int(j)
+    for j in np.flatnonzero(alignment.aligned[i]).tolist():
         sid = units[j].sid
         if sid not in best or alignment.similarity[i, j] > alignment.similarity[i, best[sid]]:
             best[sid] = j
