@@ -336,3 +336,11 @@ def test_cluster_command_reads_text_files_and_writes_markdown(tmp_path: Path) ->
 def test_cluster_command_without_usable_input_exits_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["cluster", str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
+
+
+def test_seed_story_reports_are_one_story() -> None:
+    seed = Path(__file__).resolve().parents[1] / "examples" / "seed-story"
+    result = CliRunner().invoke(main, ["cluster", str(seed)])
+    assert result.exit_code == 0, result.output
+    [story] = json.loads(result.stdout)["stories"]
+    assert sorted(story["articles"]) == sorted(p.name for p in seed.glob("*.txt"))
