@@ -385,3 +385,89 @@ def test_related_story_time_stamps_are_not_a_dateline() -> None:
     assert source.published is None
     [labelled] = clean_articles([_article("Published: March 4, 2024\n" + text)])
     assert labelled.published == "2024-03-04"
+
+
+# --- scripts other than Latin (invented paragraphs) -------------------------------------------
+
+_NON_LATIN_BODIES = {
+    "zh": [
+        "周二上午，一场暴雨袭击了沿海城市青湾，导致多条道路被淹，当地政府紧急疏散了两千多名居民。",
+        "气象部门表示，降雨将持续到周四，并提醒市民尽量减少外出。",
+    ],
+    "ja": [
+        "北浜市で火曜日の朝、大雨により川が氾濫し、住民およそ二千人が近くの学校に避難した。",
+        "市の担当者は「水が引くまで数日かかる見通しだ」と話している。",
+    ],
+    "ar": [
+        "قالت السلطات المحلية في مدينة الواحة إن الأمطار الغزيرة أغرقت عشرات المنازل يوم الثلاثاء.",
+        "وأضاف المتحدث أن فرق الإنقاذ نقلت أكثر من مئتي شخص إلى مراكز إيواء مؤقتة.",
+    ],
+    "th": [
+        "ฝนตกหนักในเมืองริมทะเลเมื่อวันอังคาร ทำให้ถนนหลายสายถูกน้ำท่วม "
+        "และเจ้าหน้าที่ต้องอพยพชาวบ้านกว่าสองพันคนไปยังโรงเรียนใกล้เคียง",
+        "กรมอุตุนิยมวิทยาคาดว่าฝนจะตกต่อเนื่องไปจนถึงวันพฤหัสบดี และขอให้ประชาชนติดตามประกาศอย่างใกล้ชิด",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(_NON_LATIN_BODIES))
+@pytest.mark.parametrize("declared", [True, False])
+def test_paragraphs_in_other_scripts_are_kept(language: str, declared: bool) -> None:
+    body = _NON_LATIN_BODIES[language]
+    text = "\n".join(["Share", "———", *body, "• • •", "Advertisement"])
+    extra = {"language": language} if declared else {}
+    [source] = clean_articles([_article(text, **extra)])
+    for paragraph in body:
+        assert paragraph in source.text, paragraph
+    for junk in ("———", "• • •", "Advertisement"):
+        assert junk not in source.text
+
+
+def test_short_labels_in_other_scripts_still_leave_the_footer() -> None:
+    body = _NON_LATIN_BODIES["zh"]
+    footer = ["相关新闻", "青湾暴雨后交通恢复", "气象台发布橙色预警"]
+    [source] = clean_articles([_article("\n".join([*body, *footer]), language="zh")])
+    assert all(p in source.text for p in body)
+    assert not any(line in source.text for line in footer)
+
+
+# --- captions that end in a labelled photo credit ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Rescue workers search a collapsed school in Dravik on Monday. "
+            "Photo: Lena Ostrova/Harbour Wire",
+            "caption",
+        ),
+        ("Voters queue outside a polling station in Tarvo. Photo: Harbour Wire", "caption"),
+        ("The old ferry leaves the harbour at dawn. Photograph: Mira Solt/City Herald", "caption"),
+        ("Fishermen mend nets on the quay. Picture: Jonas Reed", "caption"),
+        ("Crowds gather outside the court on Friday. (Photo: Ann Lee/AFP)", "caption"),
+        ("A flooded street in the old town. Credit: Tarvo City Council", "caption"),
+        ("Firefighters on the roof of the mill. Image: Kessel Fire Service", "caption"),
+        ("He took a photo by the lake before the storm, his sister said.", None),
+        ("Police released a photo of the suspect on Tuesday. Officers asked for help.", None),
+        ("The photo: a fake, investigators found after a week of checks.", None),
+    ],
+)
+def test_caption_ending_in_a_photo_credit(line: str, reason: str | None) -> None:
+    assert line_reason(line) == reason
+
+
+def test_credit_tailed_caption_is_kept_apart_from_the_story() -> None:
+    caption = (
+        "Rescue workers search a collapsed school in Dravik on Monday. "
+        "Photo: Lena Ostrova/Harbour Wire"
+    )
+    story = (
+        "A magnitude 6.8 earthquake struck the mountain province of Kessel on Monday, killing "
+        "at least 41 people, the national disaster agency said."
+    )
+    [source] = clean_articles([_article(f"{caption}\n\n{story}")])
+    assert caption not in source.text
+    assert story in source.text
+    assert caption in source.captions
+    assert any(r.text == caption and r.reason == "caption" for r in source.removed)

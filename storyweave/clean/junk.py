@@ -21,6 +21,9 @@ PHRASE_MAX_WORDS = 40
 UI_MAX_WORDS = 6
 # Credit lines are a name and an agency; captions and prose are longer.
 CREDIT_MAX_WORDS = 15
+# A photo caption is one to three sentences; a longer line ending in "Photo: ..." is a
+# paragraph the scraper ran into the credit of the picture below it, and is kept.
+CAPTION_MAX_WORDS = 70
 
 
 def line_reason(line: str) -> str | None:
@@ -32,7 +35,7 @@ def line_reason(line: str) -> str | None:
     """
     text = line.strip()
     n_words = len(words(text))
-    if p.NO_WORD.match(text) or p.BADGE.match(text) or p.BOILERPLATE.match(text):
+    if p.no_word(text) or p.BADGE.match(text) or p.BOILERPLATE.match(text):
         return BOILERPLATE
     if p.TEMPLATE.match(text) or p.WIRE_MARKER.match(text) or p.garbled(text):
         return BOILERPLATE
@@ -51,6 +54,8 @@ def line_reason(line: str) -> str | None:
     if p.CAPTION_START.match(text):
         return CAPTION
     if p.CAPTION_CREDIT_TAIL.search(text) and not p.REPORTING.search(text):
+        return CAPTION
+    if n_words <= CAPTION_MAX_WORDS and p.LABELLED_CREDIT_TAIL.search(text):
         return CAPTION
     return None
 

@@ -6,6 +6,7 @@ import re
 import statistics
 
 from storyweave.clean.patterns import WIRE_MARKER
+from storyweave.clean.script import LATIN_WORD, TERMINAL, has_end, line_words
 
 # A body counts as hard-wrapped when most lines share one width band:
 # on DUC 2004 newswire 99% of lines are 60-89 characters; scraped web text has one
@@ -15,8 +16,6 @@ WRAP_BAND = (50, 95)
 WRAP_SHARE = 0.7
 WRAP_OPEN_SHARE = 0.5
 
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 
@@ -67,7 +66,7 @@ def _hard_wrapped(lines: list[str]) -> float:
     banded = [line for line in body if low <= len(line) <= high]
     if len(banded) / len(body) < WRAP_SHARE:
         return 0
-    open_ended = sum(1 for line in banded if not _TERMINAL.search(line))
+    open_ended = sum(1 for line in banded if not TERMINAL.search(line))
     if open_ended / len(banded) < WRAP_OPEN_SHARE:
         return 0
     return statistics.median(len(line) for line in banded)
@@ -75,21 +74,27 @@ def _hard_wrapped(lines: list[str]) -> float:
 
 def _ends_paragraph(line: str, width: float) -> bool:
     """In a hard-wrapped body, a clearly short line with a sentence end closes a paragraph."""
-    return len(line) < 0.6 * width and bool(_TERMINAL.search(line))
+    return len(line) < 0.6 * width and bool(TERMINAL.search(line))
 
 
 def words(line: str) -> list[str]:
-    """The alphabetic words of a line."""
-    return _WORD.findall(line)
+    """The words of a line, in any script (see ``script.line_words``)."""
+    return line_words(line)
 
 
 def is_sentence(line: str) -> bool:
-    """A line that reads as prose: several words, some lowercase, and a sentence end."""
-    return (
-        len(words(line)) >= 4
-        and len(_LOWER_WORD.findall(line)) >= 2
-        and bool(_TERMINAL.search(line.rstrip()))
-    )
+    """A line that reads as prose: several words, some lowercase, and a sentence end.
+
+    "Some lowercase" only asks for Latin lowercase words when most words are Latin; in other
+    scripts a word without capitals counts (scripts without case have none).
+    """
+    found = words(line)
+    if len(found) < 4 or not has_end(line):
+        return False
+    latin = len(_LOWER_WORD.findall(line))
+    if 2 * len(LATIN_WORD.findall(line)) >= len(found):
+        return latin >= 2
+    return latin + sum(1 for w in found if w == w.lower() and not w.isascii()) >= 2
 
 
 def is_body(line: str) -> bool:
@@ -105,12 +110,12 @@ BODY_MIN_WORDS = 8
 def is_headline(line: str) -> bool:
     """A line shaped like a headline: 2-30 words, no full stop at the end."""
     n = len(words(line))
-    return 2 <= n <= 30 and not line.rstrip().endswith(".")
+    return 2 <= n <= 30 and not line.rstrip().endswith((".", "。", "｡"))
 
 
 def is_short_label(line: str, max_words: int) -> bool:
     """A short line with no sentence end (a heading, menu item, byline or badge)."""
-    return len(words(line)) <= max_words and not _TERMINAL.search(line.rstrip())
+    return len(words(line)) <= max_words and not has_end(line)
 
 
 def norm(line: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from storyweave.clean.script import TERMINAL, letter_count, line_words
+
 # Photo and wire agencies whose name ends a caption or makes up a credit line.
 AGENCIES = (
     r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|EFE|Getty|Getty Images|Xinhua|Bloomberg|Anadolu"
@@ -99,6 +101,16 @@ CAPTION_CREDIT_TAIL = re.compile(
     rf"\s*(?:[:/]|by)\s*[^)]{{1,80}}\)|\((?:photo|image|picture|pic)s?\s*:\s*[^)]{{1,80}}\))$",
     re.I,
 )
+# A sentence followed by a labelled credit: "... on Monday. Photo: Jane Roe/Harbour Wire",
+# "... (Photograph: City Council)", "... [Credit: AFP]". The label must follow a sentence end
+# or open a bracket, and the credit must start with a capital ("Photo by Ann Lee/AP"), so
+# prose that mentions a photo ("He took a photo by the lake.") is not one.
+LABELLED_CREDIT_TAIL = re.compile(
+    r"(?:[.!?\"”’')]\s+\(?|[(\[])\s*(?:photo|photograph|picture|pic|image|credit"
+    r"|(?:photo|image|picture) credit)s?\s*(?::|\bby\b|\bcourtesy(?: of)?\b)\s*"
+    r"(?-i:[A-Z\u00c0-\u024f])[^!?()\[\]]{0,100}[)\]]?\.?$",
+    re.I,
+)
 # Reporting verbs: a line that quotes someone is reporting, even with a wire sign-off
 # ("..., he added. PTI"), so it is not taken for a captioned photo.
 REPORTING = re.compile(r"\b(?:said|says|added|told|according to|stated|announced)\b", re.I)
@@ -131,8 +143,15 @@ LABELLED_META = re.compile(
     re.I,
 )
 
-# Dash-separated related-link separators and bullets on their own line.
-NO_WORD = re.compile(r"^[^A-Za-z]*(?:[A-Za-z][^A-Za-z]*){0,1}$")
+# Dash-separated related-link separators and bullets on their own line: at most one letter
+# of any script ("—", "• 5", "12:30").
+NO_WORD_MAX_LETTERS = 1
+
+
+def no_word(line: str) -> bool:
+    """A line without a word in any script: separators, bullets, bare numbers."""
+    return letter_count(line) <= NO_WORD_MAX_LETTERS
+
 
 # Template residue: "[[nid:12345]]", "{{ widget }}".
 TEMPLATE = re.compile(r"^(?:\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\})$")
@@ -171,5 +190,8 @@ def menu_bar(line: str) -> bool:
         return True
     items = [i for i in re.split(r"\s*(?:\||›|»|·|•)\s*", line) if i.strip()]
     return len(items) >= MENU_BAR_MIN_ITEMS and all(
-        len(i.split()) <= MENU_ITEM_MAX_WORDS and not re.search(r"[.!?]$", i) for i in items
+        len(i.split()) <= MENU_ITEM_MAX_WORDS
+        and len(line_words(i)) <= MENU_ITEM_MAX_WORDS
+        and not TERMINAL.search(i)
+        for i in items
     )
