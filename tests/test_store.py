@@ -686,3 +686,16 @@ def test_a_second_ingest_into_the_same_database_is_refused(tmp_path: Path, conn_
         ingest(conn, [corpus])
     assert info.value.code == "E110"
     assert ingest(conn, [corpus]).added > 0, "the lock is released"
+
+
+def test_an_untitled_story_is_named_by_its_first_line(tmp_path: Path, conn_factory) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Ferry service to Saltmere suspended after engine fire\n\n"
+        "The morning ferry to Saltmere was cancelled on Tuesday after a small engine fire, "
+        "the operator said. No passengers were aboard.\n"
+    )
+    conn = conn_factory(tmp_path / "news.db")
+    ingest(conn, [report])
+    (story,) = list_stories(conn)
+    assert story.headline == "Ferry service to Saltmere suspended after engine fire"

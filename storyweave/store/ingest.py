@@ -27,7 +27,7 @@ from storyweave.store.engines import load_clusterer, save_clusterer
 from storyweave.store.lock import ingest_lock
 from storyweave.store.nearcopy import NearCopies, load_near_copies, save_signature
 from storyweave.store.records import IngestSummary
-from storyweave.store.stories import Member, add_members, stories_of
+from storyweave.store.stories import Member, add_members, first_line, stories_of
 
 # Fewest inputs per transaction: small enough that a killed run loses seconds of work,
 # big enough that the commit and the clusterer-state save are a small share of a batch
@@ -228,7 +228,14 @@ def commit_batch(
             assert seq is not None, "only one ingest writes at a time (ingest_lock)"
             if article.id in plan.signatures:
                 save_signature(conn, article.id, plan.signatures[article.id])
-            member = Member(article.id, seq, article.title, article.published, original)
+            member = Member(
+                article.id,
+                seq,
+                article.title,
+                article.published,
+                original,
+                None if article.title else first_line(article.text),
+            )
             members[plan.story_of[article.id]].append(member)
         new_stories = sum(
             add_members(conn, story_id, members[story_id], run_id) for story_id in sorted(members)

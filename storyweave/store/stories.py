@@ -17,6 +17,9 @@ from storyweave.store.records import StoredStory
 
 # Sorts after every real YYYY-MM-DD, so undated reports never name a dated story.
 UNDATED = "9999-99-99"
+# Longest stand-in headline taken from a body's first line when no report has a title:
+# headlines run under 100 characters; 120 keeps a long opening line readable in a table.
+HEADLINE_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -28,11 +31,24 @@ class Member:
     title: str | None
     published: str | None
     duplicate_of: str | None
+    first_line: str | None = None  # of the body: the headline when no report has a title
+
+    @property
+    def headline(self) -> str | None:
+        return self.title or self.first_line
+
+
+def first_line(text: str) -> str | None:
+    """The body's first non-blank line, cut to :data:`HEADLINE_CHARS` at a word."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), None)
+    if line is None or len(line) <= HEADLINE_CHARS:
+        return line
+    return line[:HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def headline_key(member: Member) -> str:
-    """Sort key for naming a story: the earliest titled report, ties by arrival."""
-    return f"{member.published or UNDATED}:{member.seq:012d}"
+    """Sort key for naming a story: titled reports first, then the earliest, then arrival."""
+    return f"{0 if member.title else 1}:{member.published or UNDATED}:{member.seq:012d}"
 
 
 def stories_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, str]:
@@ -59,8 +75,8 @@ def add_members(
         "independent_count, first_published, last_published FROM stories WHERE id = ?",
         (story_id,),
     ).fetchone()
-    titled = [m for m in members if m.title and m.duplicate_of is None]
-    best = min(titled, key=headline_key) if titled else None
+    named = [m for m in members if m.headline and m.duplicate_of is None]
+    best = min(named, key=headline_key) if named else None
     dates = sorted(m.published for m in members if m.published)
     independent = sum(1 for m in members if m.duplicate_of is None)
     if row is None:
@@ -71,7 +87,7 @@ def add_members(
             (
                 story_id,
                 run_id,
-                best.title if best else "",
+                best.headline if best else "",
                 headline_key(best) if best else None,
                 len(members),
                 independent,
@@ -83,7 +99,7 @@ def add_members(
         return True
     headline, key = row["headline"], row["headline_key"]
     if best is not None and (key is None or headline_key(best) < key):
-        headline, key = best.title, headline_key(best)
+        headline, key = best.headline, headline_key(best)
     firsts = [d for d in (row["first_published"], dates[0] if dates else None) if d]
     lasts = [d for d in (row["last_published"], dates[-1] if dates else None) if d]
     conn.execute(
