@@ -119,12 +119,13 @@ def brief_command(
     if story_id is not None:
         if paths:
             raise click.UsageError("give either PATHs or --story, not both")
+        from storyweave.cli_store import exit_code_for
         from storyweave.store.briefs import stored_brief
 
         try:
             brief = stored_brief(db, story_id, options)
         except StoryweaveError as exc:
-            fail(exc, EXIT_USAGE)
+            fail(exc, exit_code_for(exc))
         emit(brief, fmt, outputs)
         return
     if not paths:
