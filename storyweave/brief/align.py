@@ -37,7 +37,7 @@ DAMAGE_KINDS = frozenset({"dropped_words", "truncated", "garbled"})
 CREDIT_RE = re.compile(
     r"(\[[^\]]{1,40}\]\s*$)"  # "... last week [Getty]"
     r"|(^\W*(image|photo|picture|credit|source|video)s?\s*:)"  # "Image: Name/AFP"
-    r"|([.)]\s+(?:[A-Z]{2,6}|Reuters|Getty Images)\.?\s*$)"  # "... Almaty. AP"
+    r"|([.)]\s+(?:[A-Z]{2,6}|Reuters|Getty Images)\.?\s*$)"  # "... in the capital. AP"
     r"|(\((?:[^()]*\b(?:via|photo|file)\b[^()]*)\)\s*$)"  # "(Press Service via AP)"
     r"|(\b(?:pictured|in this photo|photo released|seen here)\b)",
     re.IGNORECASE,
@@ -59,11 +59,12 @@ STEM_CHARS = 6
 
 # --- Alignment thresholds ----------------------------------------------------------------
 # Chosen on the seed story (22 hand-marked paraphrase pairs, 23 same-story non-paraphrases)
-# and checked on the invented stories of tests/test_support.py. The translated pair
-# "collective peacekeeping forces ... are starting to prepare equipment" / "CSTO peacekeeping
-# units ... began to prepare military and technical equipment" scores cosine 0.77; sentences of
-# one story about different things score 0.45-0.66 because they share the story's vocabulary,
-# which is why the lexical part is weighted by rarity within the story (IDF over its sentences).
+# and checked on the invented stories of tests/test_support.py. A translated pair ("collective
+# peacekeeping forces ... are starting to prepare equipment" / "the alliance's peacekeeping
+# units ... began to prepare military and technical equipment") scores cosine 0.77; sentences
+# of one story about different things score 0.45-0.66 because they share the story's
+# vocabulary, which is why the lexical part is weighted by rarity within the story (IDF over
+# its sentences).
 COS_STRONG = 0.74  # aligned on meaning alone (no non-paraphrase pair of the seed reached it)
 # Otherwise aligned when 0.6 * cosine + 0.4 * rare-word overlap reaches COMBINED_MIN. Cosine
 # here is the mean of the whole-sentence and best clause-pair cosines. 0.50 keeps 17 of the 22

@@ -3,7 +3,7 @@
 The rule is general and conservative. Two sentences from different sources dispute a *place*
 when they describe the same event (same preposition and the same counted/moved thing, e.g.
 "sent ... troops to X" / "deployed troops to Y", and close in meaning) but name different places
-that no source relates to each other ("Almaty, Kazakhstan" relates a city to its country). They
+that no source relates to each other ("Lyon, France" relates a city to its country). They
 dispute a *speaker* when nearly the same statement is attributed to two different people, and
 a *date* when the same event is given two different written-out calendar days.
 
@@ -28,13 +28,13 @@ from storyweave.brief.align import Unit
 from storyweave.evidence import span as evidence_span
 from storyweave.models import Claim, Dispute, Evidence, Source
 
-# Prepositions that place an event; "to Russia" vs "to Kazakhstan".
+# Prepositions that place an event; "to Norway" vs "to Sweden".
 PLACE_PREPS = frozenset({"to", "into", "in", "from", "at"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "confirm", "warn"})
 # Two place claims are about the same event only if their sentences are at least this close
-# (seed story: the caption "sent more than 2,000 troops to Russia" vs "the bloc sent over 2,000
-# troops to Kazakhstan" is 0.8; unrelated "troops ... in Kazakhstan" sentences 0.3-0.6).
+# (seed story: a caption sending "more than 2,000 troops" to one country vs "the bloc sent over
+# 2,000 troops" to another is 0.8; unrelated "troops ... in <country>" sentences 0.3-0.6).
 PLACE_COS = 0.62
 # The same statement credited to two people: what they said must be near-identical (rapidfuzz
 # token-set ratio, 0-100; paraphrases of one statement by one person stay under it, so a
@@ -147,7 +147,7 @@ def date_slots(sent: Span, claim: int) -> list[Slot]:
 
 
 def _related(a: str, b: str, texts: Sequence[str]) -> bool:
-    """Places some source writes together ("Almaty, Kazakhstan") or that name each other."""
+    """Places some source writes together ("Lyon, France") or that name each other."""
     la, lb = a.lower(), b.lower()
     if la in lb or lb in la:
         return True
