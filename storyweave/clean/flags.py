@@ -173,7 +173,8 @@ def machine_translation_evidence(source: Source, doc: Doc) -> str | None:
             return removed.text
     banner = TRANSLATION_BANNER.search(source.text)
     if banner:
-        return _evidence(doc.char_span(banner.start(), banner.end(), alignment_mode="expand").sent)
+        span = doc.char_span(banner.start(), banner.end(), alignment_mode="expand")
+        return _evidence(span.sent) if span is not None else banner.group(0)
     cues: dict[str, Span] = {}
     for sent in sentences(doc):
         for name, test in _MT_CUES:

@@ -189,17 +189,17 @@ def _words_at_cue(
             ]
             if subjects:
                 return subjects
-    verb = cue[0].i
-    lo, hi = (content.end, verb) if content.end <= verb else (cue[0].sent.start, verb)
-    lo = max(lo, _line_start(doc, verb))
+    verb_at = cue[0].i
+    lo, hi = (content.end, verb_at) if content.end <= verb_at else (cue[0].sent.start, verb_at)
+    lo = max(lo, _line_start(doc, verb_at))
     words = [
         doc[i]
         for i in range(lo, hi)
         if not any(s <= i < e for s, e in quoted) and doc[i].pos_ in ("NOUN", "PROPN", "PRON")
     ]
-    if not words and verb < content.start:
+    if not words and verb_at < content.start:
         # Inverted order before the quotation: "Said Ellis: “...”".
-        words = [doc[i] for i in range(verb + 1, content.start) if doc[i].pos_ == "PROPN"]
+        words = [doc[i] for i in range(verb_at + 1, content.start) if doc[i].pos_ == "PROPN"]
     heads = [
         t
         for t in words

@@ -73,7 +73,8 @@ def _named_in(
     inside = [h for h in hits if start <= h.start and h.end <= end]
     at_head = [h.entity for h in inside if head is not None and h.start <= head < h.end]
     people = [h.entity for h in inside if h.entity.type == "PERSON"]
-    return (at_head or people or [h.entity for h in inside] or [None])[0]
+    found = at_head or people or [h.entity for h in inside]
+    return found[0] if found else None
 
 
 def _recent(hits: Sequence[NameHit], doc: Doc, before: int, types: frozenset[str]) -> Entity | None:
