@@ -10,6 +10,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -344,3 +345,20 @@ def test_seed_story_reports_are_one_story() -> None:
     assert result.exit_code == 0, result.output
     [story] = json.loads(result.stdout)["stories"]
     assert sorted(story["articles"]) == sorted(p.name for p in seed.glob("*.txt"))
+
+
+def test_embeddings_confirm_only_half_supported_joins_with_shared_names() -> None:
+    from storyweave.cluster.clusterer import EMBED_FLOOR, Story
+
+    clusterer = StoryClusterer(seed=1)
+    same = np.zeros(384)
+    same[0] = 1.0
+    other = np.zeros(384)
+    other[1] = 1.0
+    story = Story(size=2, meaning=2 * same)
+    between = (EMBED_FLOOR + clusterer.threshold) / 2
+    assert clusterer.close_enough(clusterer.threshold, None, story)  # words alone suffice
+    assert clusterer.close_enough(between, same, story)  # words half, meaning agrees
+    assert not clusterer.close_enough(between, other, story)  # meaning disagrees
+    assert not clusterer.close_enough(between, same, story, names=0.5)  # names disagree
+    assert not clusterer.close_enough(EMBED_FLOOR / 2, same, story)  # too few shared words

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from storyweave.cluster.similarity import time_factor
 from storyweave.models import Article
 
@@ -23,6 +25,7 @@ def refine(
     clusterer: StoryClusterer,
     ordered: Sequence[Article],
     terms: dict[str, dict[str, float]],
+    meanings: dict[str, np.ndarray],
     rounds: int,
     merge_threshold: float,
 ) -> None:
@@ -36,11 +39,20 @@ def refine(
         members.setdefault(story_id, set()).add(article_id)
     for _ in range(rounds):
         for article in ordered:
-            _leave(clusterer, article.id, terms[article.id], units[article.id][1], days, members)
+            meaning = meanings[article.id]
+            _leave(
+                clusterer,
+                article.id,
+                terms[article.id],
+                units[article.id][1],
+                meaning,
+                days,
+                members,
+            )
             unit, size = units[article.id]
-            best, _ = clusterer._best_story(unit, days[article.id])
+            best, _ = clusterer._best_story(unit, days[article.id], meaning)
             story_id = best if best is not None else _free_id(clusterer, article.id)
-            clusterer._join(story_id, terms[article.id], size, days[article.id])
+            clusterer._join(story_id, terms[article.id], size, days[article.id], meaning)
             clusterer._index(story_id, unit)
             clusterer.assignments_[article.id] = story_id
             members.setdefault(story_id, set()).add(article.id)
@@ -53,6 +65,7 @@ def _leave(
     article_id: str,
     terms: dict[str, float],
     size: float,
+    meaning: np.ndarray,
     days: dict[str, int | None],
     members: dict[str, set[str]],
 ) -> None:
@@ -65,6 +78,8 @@ def _leave(
         del members[story_id]
         return
     clusterer._add(story, terms, -1.0 / size)
+    if story.meaning is not None:
+        story.meaning = story.meaning - meaning
     member_days = [d for a in members[story_id] if (d := days[a]) is not None]
     story.first = min(member_days, default=None)
     story.last = max(member_days, default=None)
@@ -82,6 +97,8 @@ def _free_id(clusterer: StoryClusterer, article_id: str) -> str:
 
 
 def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[str]]) -> None:
+    from storyweave.cluster.clusterer import EMBED_FLOOR
+
     stories = clusterer.stories_
     centroids = {sid: clusterer._mean(s) for sid, s in stories.items()}
     merged_into: dict[str, str] = {}
@@ -95,11 +112,14 @@ def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[s
     def score(a: str, b: str) -> float:
         sa, sb = stories[a], stories[b]
         discount = time_factor(sa.first, sb.first, sb.last, sa.last)
-        if discount < threshold:
+        if discount < EMBED_FLOOR:
             return 0.0
         if a not in queries:
             queries[a] = clusterer._query(centroids[a])
-        return clusterer._similarity(queries[a], stories[b]) * discount
+        similarity, names = clusterer._scores(queries[a], stories[b])
+        similarity *= discount
+        agree = clusterer.close_enough(similarity, sa.meaning, sb, sa.size, threshold, names)
+        return similarity if agree else 0.0
 
     def neighbours(sid: str) -> dict[tuple[str, str], float]:
         found = {}
@@ -107,7 +127,7 @@ def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[s
         for other in sorted({current(c) for c in clusterer._candidates(salient, live=False)}):
             if other != sid and other in stories:
                 s = score(sid, other)
-                if s >= threshold:
+                if s > 0.0:
                     found[(min(sid, other), max(sid, other))] = s
         return found
 
@@ -121,6 +141,8 @@ def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[s
             keep.total[term] = keep.total.get(term, 0.0) + weight
         keep.size += gone.size
         keep.squares = None
+        if gone.meaning is not None:
+            keep.meaning = gone.meaning if keep.meaning is None else keep.meaning + gone.meaning
         keep.add_dates(gone.first)
         keep.add_dates(gone.last)
         for article_id in members.pop(b):
