@@ -33,6 +33,13 @@ def fail(error: StoryweaveError, code: int) -> None:
     sys.exit(code)
 
 
+def exit_no_usable_input(paths: Sequence[Path]) -> None:
+    """Say, in the one JSON error shape, that no input held an article; exit 1."""
+    message = "no usable input among " + ", ".join(str(p) for p in paths)
+    click.echo(json.dumps({"error": "E001", "message": message}), err=True)
+    sys.exit(EXIT_NO_INPUT)
+
+
 class StageBar:
     """A progress bar over the stages of a brief, shown on stderr."""
 
@@ -133,16 +140,7 @@ def brief_command(
     articles, rejected = read_story(paths)
     report_rejected(rejected)
     if not articles:
-        click.echo(
-            json.dumps(
-                {
-                    "error": "E001",
-                    "message": "no usable input among " + ", ".join(str(p) for p in paths),
-                }
-            ),
-            err=True,
-        )
-        sys.exit(EXIT_NO_INPUT)
+        exit_no_usable_input(paths)
     show = sys.stderr.isatty() if progress is None else progress
     bar = StageBar(len(STAGES), show)
     try:

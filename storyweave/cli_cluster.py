@@ -60,7 +60,7 @@ def register(group: click.Group) -> None:
         """
         from tqdm import tqdm
 
-        from storyweave.cli import EXIT_NO_INPUT, report_rejected
+        from storyweave.cli import exit_no_usable_input, report_rejected
         from storyweave.cluster import cluster_articles
         from storyweave.ingest import read_inputs
         from storyweave.models import Rejected
@@ -72,16 +72,7 @@ def register(group: click.Group) -> None:
         articles = [a for a in read if isinstance(a, Article)]
         report_rejected([r for r in read if isinstance(r, Rejected)])
         if not articles:
-            click.echo(
-                json.dumps(
-                    {
-                        "error": "E001",
-                        "message": "no usable input among " + ", ".join(str(p) for p in paths),
-                    }
-                ),
-                err=True,
-            )
-            sys.exit(EXIT_NO_INPUT)
+            exit_no_usable_input(paths)
         show = sys.stderr.isatty() if progress is None else progress
         with tqdm(
             total=len({a.id for a in articles}),
