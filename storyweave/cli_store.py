@@ -39,6 +39,16 @@ def echo_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md"]),
+    default="json",
+    show_default=True,
+    help="Output format: JSON, or a Markdown table.",
+)
+
+
 def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """The shared ``--db FILE`` option."""
     return click.option(
@@ -132,14 +142,7 @@ def rebuild_touched(conn: Any, story_ids: Sequence[str], show: bool) -> int:
 
 @click.command("stories")
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "md"]),
-    default="json",
-    show_default=True,
-    help="Output format: JSON, or a Markdown table.",
-)
+@format_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N stories.")
 @click.option(
     "--min-articles",
@@ -200,14 +203,7 @@ def stories_command(db: Path | None, fmt: str, limit: int | None, min_articles: 
 @click.option(
     "--raw", is_flag=True, help="Pass QUERY to SQLite FTS5 as is (OR, NOT, NEAR, title:word)."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "md"]),
-    default="json",
-    show_default=True,
-    help="Output format: JSON, or a Markdown table.",
-)
+@format_option
 def search_command(
     query: tuple[str, ...], db: Path | None, limit: int, raw: bool, fmt: str
 ) -> None:

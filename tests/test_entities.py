@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import bare_sources
 
 from storyweave.clean import clean_articles
-from storyweave.models import Article, Entity, Source
+from storyweave.models import Entity, Source
 from storyweave.nlp.aliases import (
     acronym_definitions,
     dropped_letter_variant,
@@ -43,11 +44,7 @@ REPORTS = [
 
 
 def _sources(texts: list[str]) -> list[Source]:
-    out = []
-    for i, text in enumerate(texts, 1):
-        article = Article(id=f"a{i}", input=f"r{i}.txt", text=text)
-        out.append(Source(f"S{i}", article, text, None, None, None))
-    return out
+    return bare_sources(texts)
 
 
 def _matching(entities: list[Entity], name: str) -> list[Entity]:

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import bare_sources
 
 from storyweave.clean import clean_articles
-from storyweave.models import Article, Quote, Source
+from storyweave.models import Quote, Source
 from storyweave.nlp.entities import find_entities
 from storyweave.nlp.quotes import find_quotes
 from storyweave.nlp.spacy_model import parse
@@ -36,11 +37,7 @@ REPORTS = [
 
 
 def _sources(texts: list[str]) -> list[Source]:
-    out = []
-    for i, text in enumerate(texts, 1):
-        article = Article(id=f"q{i}", input=f"q{i}.txt", text=text)
-        out.append(Source(f"S{i}", article, text, None, None, None))
-    return out
+    return bare_sources(texts, "q{i}", "q{i}.txt")
 
 
 def _quotes(texts: list[str]) -> tuple[list[Source], list[Quote]]:

@@ -7,9 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import bare_sources
 
 from storyweave.brief.support import weave
-from storyweave.models import Article, Flag, Source
+from storyweave.models import Flag, Source
 from storyweave.nlp.spacy_model import parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,10 +39,7 @@ DAMAGED = "Repairs closed bridge the Tuesday of were."
 
 
 def _sources() -> list[Source]:
-    out = []
-    for i, text in enumerate(BRIDGE, 1):
-        article = Article(id=f"id-{i}", input=f"{i}.txt", text=text)
-        out.append(Source(f"S{i}", article, text, None, None, None))
+    out = bare_sources(BRIDGE, "id-{i}", "{i}.txt")
     # The damage detector marks the garbled sentence of S3 (as clean.flags would).
     out[2] = replace(out[2], flags=(Flag("dropped_words", DAMAGED),))
     return out

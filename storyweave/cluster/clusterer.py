@@ -356,17 +356,27 @@ class StoryClusterer:
             ``{article.id: story_id}`` for the given articles.
         """
         new = [a for a in unique_in_order(articles) if a.id not in self.assignments_]
-        terms = {a.id: story_terms(a.title, a.text) for a in new}
-        for article in new:
-            self._count(terms[article.id])
-        vectors = meanings(new)
-        for article in new:
-            self._place(article, terms[article.id], vectors[article.id])
-            if progress is not None:
-                progress(1)
+        self._place_all(new, progress)
         for story_id in sorted({self.assignments_[a.id] for a in new}):
             self._prune(self.stories_[story_id])
         return {a.id: self.assignments_[a.id] for a in articles}
+
+    def _place_all(
+        self, articles: Sequence[Article], progress: Progress | None
+    ) -> tuple[dict[str, dict[str, float]], dict[str, np.ndarray]]:
+        """Count every article's terms first (document frequencies), then place each in order.
+
+        Returns the terms and meaning vectors of the articles, by article id.
+        """
+        terms = {a.id: story_terms(a.title, a.text) for a in articles}
+        for article in articles:
+            self._count(terms[article.id])
+        vectors = meanings(articles)
+        for article in articles:
+            self._place(article, terms[article.id], vectors[article.id])
+            if progress is not None:
+                progress(1)
+        return terms, vectors
 
     def fit(self, articles: Sequence[Article], progress: Progress | None = None) -> dict[str, str]:
         """Cluster a whole collection from scratch (forgetting earlier state).
@@ -380,14 +390,7 @@ class StoryClusterer:
 
         self._reset()
         ordered = unique_in_order(articles)
-        terms = {a.id: story_terms(a.title, a.text) for a in ordered}
-        for article in ordered:
-            self._count(terms[article.id])
-        vectors = meanings(ordered)
-        for article in ordered:
-            self._place(article, terms[article.id], vectors[article.id])
-            if progress is not None:
-                progress(1)
+        terms, vectors = self._place_all(ordered, progress)
         refine(self, ordered, terms, vectors, REFINE_ROUNDS, self.merge_threshold)
         for story in self.stories_.values():
             self._prune(story)
