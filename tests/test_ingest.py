@@ -439,3 +439,11 @@ def test_csv_field_over_the_csv_limit_is_rejected_not_fatal(tmp_path: Path) -> N
     first, second = read(path)
     assert isinstance(first, Article) and first.input == "c1"
     assert isinstance(second, Rejected) and "CSV" in second.detail
+
+
+def test_text_report_opening_with_a_bracket_is_a_report_not_json(tmp_path: Path) -> None:
+    report = tmp_path / "flash.txt"
+    report.write_text("[Updated] Ferry service resumes after the storm.\n", encoding="utf-8")
+    items = list(read_inputs([report]))
+    assert len(items) == 1 and isinstance(items[0], Article)
+    assert items[0].text.startswith("[Updated] Ferry")

@@ -41,6 +41,8 @@ _CONTROL = frozenset(range(32)) - {9, 10, 12, 13, 27}
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+# Plain-text reports: never sniffed as records, whatever their first character.
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".csv"})
 
 _FEED_HEAD = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
@@ -146,6 +148,9 @@ def sniff_kind(path: Path, raw: bytes) -> str:
         return "jsonl"
     if suffix in (".json", ".csv"):
         return suffix[1:]
+    if suffix in TEXT_SUFFIXES:
+        # A report that happens to open with "[" or "{" ("[Updated] ...") is still a report.
+        return "text"
     head = raw[:SNIFF_BYTES].lstrip(codecs.BOM_UTF8)
     if _FEED_HEAD.search(head) and not _HTML_HEAD.match(head):
         return "feed"
