@@ -362,3 +362,65 @@ def test_embeddings_confirm_only_half_supported_joins_with_shared_names() -> Non
     assert not clusterer.close_enough(between, other, story)  # meaning disagrees
     assert not clusterer.close_enough(between, same, story, names=0.5)  # names disagree
     assert not clusterer.close_enough(EMBED_FLOOR / 2, same, story)  # too few shared words
+
+
+FIRE_TEMPLATE = (
+    "A fire broke out in a {place} at {address} on {day} morning, the Civil Defence Force "
+    "said in a Facebook post.\n"
+    "Firefighters put out the blaze with two water jets and {evacuated} residents were "
+    "evacuated as a precaution, the Civil Defence Force said.\n"
+    "{detail}\n"
+    "The cause of the fire is under investigation.\n"
+)
+
+
+def fire_reports(
+    name: str, published: str, facts: dict[str, str], outlets: int = 3
+) -> list[Article]:
+    """Reports by several outlets of one invented fire, each worded a little differently."""
+    edits = (("", ""), ("broke out", "started"), ("as a precaution", "from nearby units"))
+    text = FIRE_TEMPLATE.format(**facts)
+    return [
+        article(
+            f"{name}-{i}",
+            f"Fire at {facts['address']}, {facts['evacuated']} evacuated",
+            (text.replace(old, new) if old else text) + f"Outlet {i} contributed.\n",
+            published,
+        )
+        for i, (old, new) in enumerate(edits[:outlets], 1)
+    ]
+
+
+def test_tight_incident_story_refuses_a_look_alike_incident(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = fire_reports(
+        "willow",
+        "2024-05-06",
+        {
+            "place": "third-floor flat",
+            "address": "Block 12 Willow Crescent",
+            "day": "Monday",
+            "evacuated": "60",
+            "detail": "Resident Kavitha Suppiah, 71, was taken to Willowbank Hospital for "
+            "smoke inhalation after a power bank overheated in her bedroom.",
+        },
+    )
+    second = fire_reports(
+        "tannery",
+        "2024-05-07",
+        {
+            "place": "two-storey shophouse",
+            "address": "Tannery Row",
+            "day": "Tuesday",
+            "evacuated": "15",
+            "detail": "Shop owner Bartholomew Achterberg said the blaze gutted his "
+            "upholstery workshop and scorched a van parked outside.",
+        },
+    )
+    articles = first + second
+    expected = {frozenset(a.input for a in first), frozenset(a.input for a in second)}
+    assert groups_of(StoryClusterer(seed=1).fit(articles), articles) == expected
+    # The cohesion rule is what keeps them apart: without it the shared wording wins.
+    monkeypatch.setattr("storyweave.cluster.clusterer.COHESION_RATIO", 0.0)
+    assert groups_of(StoryClusterer(seed=1).fit(articles), articles) != expected

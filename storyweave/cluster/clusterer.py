@@ -10,8 +10,10 @@ How a report finds its story:
   computed in one step against the story's mean vector), once that similarity, discounted by
   the days between the report and the story and by how few names they share, reaches
   ``JOIN_THRESHOLD`` (or a lower floor when their MiniLM embeddings and names agree, see
-  ``EMBED_AGREEMENT``); otherwise it founds a new story. Averaging over all members, not taking
-  the nearest one, keeps a report that mentions two stories from chaining them together.
+  ``EMBED_AGREEMENT``) and half the story's cohesion (``COHESION_RATIO``: a tight story of
+  one incident refuses a look-alike incident); otherwise it founds a new story. Averaging over
+  all members, not taking the nearest one, keeps a report that mentions two stories from
+  chaining them together.
 * A story's id is ``"st-"`` plus the content id of its earliest report, so it survives reruns
   and any input order.
 
@@ -80,6 +82,15 @@ REFINE_ROUNDS = 2
 # (``name_agreement`` 1): embeddings cannot tell two stabbings in two towns apart.
 EMBED_FLOOR = 0.08
 EMBED_AGREEMENT = 0.5
+# A report (or a story's mean) joins a story only when its average similarity to the members
+# reaches this share of the members' average similarity to one another (the story's
+# cohesion): a new report of a story should look about as much like its members as they look
+# like each other. A tight story of one incident (every report names the same street and
+# block) then refuses a report of a look-alike incident that shares only the kind of event,
+# while a broad story with loosely related members still takes loosely related reports.
+# Chosen on DUC 2004 pooled (B-cubed F1 0.852 without; 0.852 / 0.862 / 0.839 / 0.833 at
+# 0.4 / 0.5 / 0.6 / 0.7): the DUC peak.
+COHESION_RATIO = 0.5
 STATE_VERSION = 2
 
 
@@ -206,6 +217,18 @@ class StoryClusterer:
             story.norm_docs = self.n_docs_
         return math.sqrt(max(story.squares, 0.0)), math.sqrt(max(story.name_squares, 0.0))
 
+    def _cohesion(self, story: Story) -> float:
+        """Average cosine between two members of a story (0 below two members).
+
+        The centroid sum of n unit vectors has squared length n + 2 * (sum of their pairwise
+        cosines), so this needs no pass over the members.
+        """
+        n = story.size
+        if n < 2:
+            return 0.0
+        length = self._norms(story)[0]
+        return max(0.0, (length * length - n) / (n * (n - 1)))
+
     def _add(self, story: Story, terms: dict[str, float], scale: float) -> None:
         """Add ``scale`` times a report's term weights to a story's centroid sum."""
         total = story.total
@@ -278,7 +301,10 @@ class StoryClusterer:
     ) -> bool:
         """Whether a report (or a story of ``size`` members) with this word similarity to a
         story, and this embedding sum, may join it: the word similarity reaches the join
-        threshold, or EMBED_FLOOR with the embeddings agreeing on average (EMBED_AGREEMENT)."""
+        threshold, or EMBED_FLOOR with the embeddings agreeing on average (EMBED_AGREEMENT);
+        and in both cases COHESION_RATIO of the story's cohesion."""
+        if score < COHESION_RATIO * self._cohesion(story):
+            return False
         if score >= (self.threshold if threshold is None else threshold):
             return True
         if (
