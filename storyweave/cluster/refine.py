@@ -9,7 +9,7 @@ after its earliest report, so ids do not depend on how the passes went.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,7 +18,7 @@ from storyweave.cluster.similarity import time_factor
 from storyweave.models import Article
 
 if TYPE_CHECKING:
-    from storyweave.cluster.clusterer import Query, StoryClusterer
+    from storyweave.cluster.clusterer import Query, Story, StoryClusterer
 
 
 def refine(
@@ -96,7 +96,19 @@ def _free_id(clusterer: StoryClusterer, article_id: str) -> str:
     return story_id
 
 
-def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[str]]) -> None:
+def _merge(
+    clusterer: StoryClusterer,
+    threshold: float,
+    members: dict[str, set[str]],
+    only: Iterable[str] | None = None,
+    survivor: Callable[[str, str], tuple[str, str]] | None = None,
+) -> dict[str, str]:
+    """Merge close stories, closest pair first, until no pair qualifies; in place.
+
+    ``only`` limits the search to pairs with one of these stories (default: every story);
+    ``survivor`` orders a pair as ``(kept, merged away)`` (default: the smaller id is kept).
+    Returns ``{merged-away story: story now holding its reports}``.
+    """
     from storyweave.cluster.clusterer import EMBED_FLOOR
 
     stories = clusterer.stories_
@@ -132,10 +144,12 @@ def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[s
         return found
 
     pairs: dict[tuple[str, str], float] = {}
-    for sid in sorted(stories):
+    for sid in sorted(stories if only is None else {s for s in only if s in stories}):
         pairs.update(neighbours(sid))
     while pairs:
         (a, b), _ = max(pairs.items(), key=lambda kv: (kv[1], kv[0]))
+        if survivor is not None:
+            a, b = survivor(a, b)
         keep, gone = stories[a], stories.pop(b)
         for term, weight in gone.total.items():
             keep.total[term] = keep.total.get(term, 0.0) + weight
@@ -154,6 +168,7 @@ def _merge(clusterer: StoryClusterer, threshold: float, members: dict[str, set[s
         queries.pop(a, None)
         pairs = {p: s for p, s in pairs.items() if a not in p and b not in p}
         pairs.update(neighbours(a))
+    return {gone: current(gone) for gone in merged_into}
 
 
 def _rename(
@@ -172,3 +187,46 @@ def _rename(
     clusterer.postings_ = {}
     for article in ordered:
         clusterer._index(clusterer.assignments_[article.id], units[article.id][0])
+
+
+
+def merge_touched(clusterer: StoryClusterer, touched: Iterable[str]) -> dict[str, str]:
+    """After ``partial_fit`` placed new reports, merge the stories they touched with close ones.
+
+    A story founded by a report that differed from its story's first reports (a new angle,
+    a follow-up) merges with it once enough reports bridge the two, as ``fit`` would merge
+    them. The story founded first keeps its id, so ids stay those ``fit`` gives; the other's
+    reports move to it, and it is indexed under the merged centroid's salient terms.
+
+    Returns:
+        ``{merged-away story: story now holding its reports}``.
+    """
+    from storyweave.cluster.clusterer import MERGE_MIN_SIZE
+
+    stories = clusterer.stories_
+    touched = sorted(s for s in set(touched) if stories[s].size >= MERGE_MIN_SIZE)
+    if not touched:
+        return {}
+    members = clusterer._member_index()
+
+    def survivor(a: str, b: str) -> tuple[str, str]:
+        return (a, b) if _founding_key(stories[a], a) <= _founding_key(stories[b], b) else (b, a)
+
+    merged = _merge(clusterer, clusterer.merge_threshold, members, touched, survivor)
+    changes = getattr(clusterer, "changes_", None)
+    for kept in sorted(set(merged.values())):
+        mean = clusterer._mean(stories[kept])
+        clusterer._index(kept, mean)
+        if changes is not None:
+            changes.stories.add(kept)
+            changes.articles.update(members[kept])
+            for term in clusterer._salient(mean):
+                changes.index(term, kept)
+    if changes is not None:
+        changes.stories.update(merged)
+    return merged
+
+
+def _founding_key(story: Story, story_id: str) -> tuple[bool, int, str]:
+    """Order of stories by their founding report, as ``unique_in_order`` orders reports."""
+    return (story.first is None, story.first or 0, story_id)

@@ -33,10 +33,10 @@ def cluster_articles(
     clusterer = clusterer or StoryClusterer(seed=1)
     if incremental:
         ordered = unique_in_order(articles)
-        assignments: dict[str, str] = {}
         for start in range(0, len(ordered), batch_size):
-            chunk = ordered[start : start + batch_size]
-            assignments.update(clusterer.partial_fit(chunk, progress=progress))
+            clusterer.partial_fit(ordered[start : start + batch_size], progress=progress)
+        # Read at the end: a later batch may merge an earlier report's story into another.
+        assignments = {a.id: clusterer.assignments_[a.id] for a in ordered}
     else:
         assignments = clusterer.fit(articles, progress=progress)
     grouped: dict[str, list[Article]] = {}
