@@ -164,6 +164,7 @@ class StoryClusterer:
         self._reset()
 
     def _reset(self) -> None:
+        self.changes_ = Changes(full=True)  # what to save; see ``take_changes``
         self._idf_cache: dict[str, float] = {}
         self._idf_docs = -1
         self.n_docs_ = 0
@@ -382,9 +383,11 @@ class StoryClusterer:
             ``{article.id: story_id}`` for the given articles.
         """
         new = [a for a in unique_in_order(articles) if a.id not in self.assignments_]
-        self._place_all(new, progress)
+        sizes = self._start_changes()
+        terms, _ = self._place_all(new, progress)
         for story_id in sorted({self.assignments_[a.id] for a in new}):
             self._prune(self.stories_[story_id])
+        self._note_changes(new, terms, sizes)
         return {a.id: self.assignments_[a.id] for a in articles}
 
     def _place_all(
@@ -465,30 +468,117 @@ class StoryClusterer:
             payload = json.loads(zlib.decompress(state))
             if payload.get("version") != STATE_VERSION:
                 raise ValueError(f"state version {payload.get('version')!r}")
-            clusterer = cls(
+            clusterer = cls.from_parts(
                 seed=payload["seed"],
                 threshold=payload["threshold"],
                 merge_threshold=payload["merge_threshold"],
+                n_docs=payload["n_docs"],
+                df=payload["df"].items(),
+                stories=((sid, *row) for sid, row in payload["stories"].items()),
+                assignments=payload["assignments"].items(),
+                postings=payload["postings"].items(),
             )
-            clusterer.n_docs_ = int(payload["n_docs"])
-            clusterer.df_ = {t: int(n) for t, n in payload["df"].items()}
-            clusterer.stories_ = {
-                sid: Story(
-                    total=dict(total),
-                    size=size,
-                    first=first,
-                    last=last,
-                    meaning=None if meaning is None else np.array(meaning, dtype=np.float64),
-                )
-                for sid, (size, first, last, total, meaning) in payload["stories"].items()
-            }
-            clusterer.assignments_ = dict(payload["assignments"])
-            clusterer.postings_ = {t: list(p) for t, p in payload["postings"].items()}
         except (zlib.error, ValueError, KeyError, TypeError) as exc:
             raise UsageError(
                 "E211", f"not a saved story clusterer ({exc}); recluster with fit()"
             ) from exc
+        clusterer.changes_.full = True  # restored from bytes: nothing of it is saved elsewhere
         return clusterer
+
+    # -- saving by parts -------------------------------------------------------------------
+
+    @classmethod
+    def from_parts(
+        cls,
+        *,
+        seed: int,
+        threshold: float,
+        merge_threshold: float,
+        n_docs: int,
+        df: Iterable[tuple[str, int]],
+        stories: Iterable[
+            tuple[str, int, int | None, int | None, dict[str, float], Sequence[float] | None]
+        ],
+        assignments: Iterable[tuple[str, str]],
+        postings: Iterable[tuple[str, Sequence[str]]],
+    ) -> StoryClusterer:
+        """Rebuild a clusterer from its learnt parts, as ``to_state`` lists them.
+
+        ``stories`` holds ``(id, size, first day, last day, centroid sum, embedding sum)``;
+        a posting list runs from the story indexed longest ago to the latest. The result
+        has no pending changes (``take_changes``): it is what the parts already hold.
+        """
+        clusterer = cls(seed=seed, threshold=threshold, merge_threshold=merge_threshold)
+        clusterer.n_docs_ = int(n_docs)
+        clusterer.df_ = {t: int(n) for t, n in df}
+        clusterer.stories_ = {
+            sid: Story(
+                total=dict(total),
+                size=size,
+                first=first,
+                last=last,
+                meaning=None if meaning is None else np.array(meaning, dtype=np.float64),
+            )
+            for sid, size, first, last, total, meaning in stories
+        }
+        clusterer.assignments_ = dict(assignments)
+        clusterer.postings_ = {t: list(p) for t, p in postings}
+        clusterer.take_changes()
+        return clusterer
+
+    def take_changes(self) -> Changes:
+        """What changed since the last call (or since creation), forgetting it.
+
+        A new, refitted or restored clusterer reports ``full`` (save everything); after
+        ``partial_fit`` it reports the stories, terms, index entries and reports it touched,
+        so a store can write only those.
+        """
+        taken, self.changes_ = self.changes_, Changes()
+        return taken
+
+    def _start_changes(self) -> dict[str, int] | None:
+        """Get ready to record what a ``partial_fit`` changes; return the story sizes before.
+
+        Every call of ``_index`` is recorded from now until ``_note_changes`` (whoever makes
+        it: placing a report or merging stories). None when everything is saved anyway.
+        """
+        if self.changes_.full:
+            return None
+        self.__dict__["_index"] = self._index_and_note
+        return {story_id: story.size for story_id, story in self.stories_.items()}
+
+    def _index_and_note(self, story_id: str, unit: dict[str, float]) -> None:
+        """``_index``, recording in ``changes_`` the posting lists it changes."""
+        type(self)._index(self, story_id, unit)
+        for term in self._salient(unit):
+            self.changes_.index(term, story_id)
+
+    def _note_changes(
+        self,
+        placed: Sequence[Article],
+        terms: dict[str, dict[str, float]],
+        sizes: dict[str, int] | None,
+    ) -> None:
+        """Record in ``changes_`` what placing these reports changed (see ``_start_changes``).
+
+        A story changed when its size did (reports joined it, or it was merged into another;
+        pruning only touches stories that grew); earlier reports change story only when a
+        story shrank or vanished.
+        """
+        self.__dict__.pop("_index", None)
+        if sizes is None:
+            return
+        changes = self.changes_
+        changes.articles.update(a.id for a in placed)
+        for article in placed:
+            changes.terms.update(terms[article.id])
+        stories = self.stories_
+        resized = {sid for sid, story in stories.items() if sizes.get(sid) != story.size}
+        gone = sizes.keys() - stories.keys()
+        changes.stories |= resized | gone
+        if gone or any(stories[sid].size < sizes.get(sid, 0) for sid in resized):
+            # reports moved between stories: rewrite the story of each member of a resized one
+            changes.articles.update(a for a, sid in self.assignments_.items() if sid in resized)
 
 
 def name_agreement(name_cosine: float) -> float:
@@ -518,3 +608,34 @@ def unique_in_order(articles: Sequence[Article]) -> list[Article]:
 def _date_order(article: Article) -> tuple[bool, int, str]:
     day = day_number(article.published)
     return (day is None, day or 0, article.id)
+
+
+@dataclass
+class Changes:
+    """The parts of a clusterer's state changed since the last ``take_changes``.
+
+    A store saves the clusterer after every ingest batch; writing only these parts costs time
+    in proportion to the batch, not to everything stored.
+
+    Attributes:
+        full: everything may have changed (a new, refitted or restored clusterer): the saved
+            state must be rewritten as a whole (the other fields then do not matter).
+        stories: ids of stories that gained members or lost centroid terms (or vanished).
+        terms: terms whose document frequency changed.
+        postings: for each term of the candidate index that changed, the ids of the stories
+            moved to the end of its posting list, as the clusterer indexed them.
+        articles: content ids of the newly assigned reports.
+    """
+
+    full: bool = False
+    stories: set[str] = field(default_factory=set)
+    terms: set[str] = field(default_factory=set)
+    postings: dict[str, set[str]] = field(default_factory=dict)
+    articles: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return self.full or bool(self.stories or self.terms or self.postings or self.articles)
+
+    def index(self, term: str, story_id: str) -> None:
+        """Record that ``story_id`` was moved to the end of the posting list of ``term``."""
+        self.postings.setdefault(term, set()).add(story_id)

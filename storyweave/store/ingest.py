@@ -1,9 +1,10 @@
 """Ingest: read inputs, store new articles, cluster them into stories, in batches.
 
 Each batch is one transaction holding its articles, rejected inputs, story memberships,
-near-copy links and the clusterer state after the batch. A run killed at any point leaves
-the last committed batch in place; running the same ingest again skips what is stored
-(content-hash ids) and finishes the rest, resuming the clusterer from its saved state.
+near-copy links and what the batch changed in the clusterer state. A run killed at any point
+leaves the last committed batch in place, so it loses at most one batch; running the same
+ingest again skips what is stored (content-hash ids) and finishes the rest, resuming the
+clusterer from its saved state.
 """
 
 from __future__ import annotations
@@ -29,17 +30,12 @@ from storyweave.store.nearcopy import NearCopies, load_near_copies, save_signatu
 from storyweave.store.records import IngestSummary
 from storyweave.store.stories import Member, add_members, first_line, stories_of
 
-# Fewest inputs per transaction: small enough that a killed run loses seconds of work,
-# big enough that the commit and the clusterer-state save are a small share of a batch
-# while the store is small (about 1 s of clustering per 250 articles on this machine).
+# Inputs per transaction: small enough that a killed run loses seconds of work, big enough
+# that the commit and the clusterer save are a small share of a batch (about 1 s of
+# clustering per 250 articles on this machine). A save writes only the rows the batch
+# changed (``engines.save_clusterer``), so its cost follows the batch, not the store:
+# MEASURED_SAVE_COST. Batches therefore stay this size however large the store grows.
 BATCH_SIZE = 250
-# Batches also grow with the store: each holds at least this share of the articles stored
-# so far. Every commit saves the whole clusterer state, whose cost grows with the store
-# (about 0.25 ms per stored article, measured with bench/scale.py), so fixed batches would
-# make an ingest quadratic. With a share of 0.2 all saves together cost about six times the
-# last one (a geometric series): the ingest stays linear, and a killed run loses at most a
-# sixth of what it had stored.
-BATCH_GROWTH = 0.2
 
 Progress = Callable[[int], None]
 Item = Article | Rejected
@@ -85,16 +81,6 @@ def read_all(paths: Iterable[str | Path]) -> Iterator[Item]:
             yield Rejected(str(path), Reason.UNREADABLE, f"{type(exc).__name__}: {exc}")
 
 
-def batch_size_for(minimum: int, stored: int) -> int:
-    """Inputs in the next batch when the store holds ``stored`` articles."""
-    return max(minimum, int(stored * BATCH_GROWTH))
-
-
-def stored_count(conn: sqlite3.Connection) -> int:
-    """Articles in the store."""
-    return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-
-
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -121,8 +107,7 @@ def ingest(
     Args:
         conn: an open, migrated store (see :func:`storyweave.store.open_store`).
         paths: files, folders, JSON Lines files, feeds.
-        batch_size: fewest inputs (articles and rejections) per committed transaction;
-            batches grow to a share of the stored articles (:data:`BATCH_GROWTH`).
+        batch_size: inputs (articles and rejections) per committed transaction.
         progress: called with the number of inputs of each committed batch.
 
     Example:
@@ -137,10 +122,8 @@ def ingest(
         near = load_near_copies(conn)
         tally = Tally()
         items = read_all(paths)
-        stored = stored_count(conn)
-        while batch := list(islice(items, batch_size_for(batch_size, stored))):
+        while batch := list(islice(items, batch_size)):
             commit_batch(conn, batch, run_id, clusterer, near, tally)
-            stored = stored_count(conn)
             if progress is not None:
                 progress(len(batch))
         summary = tally.summary(run_id)

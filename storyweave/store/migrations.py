@@ -123,7 +123,48 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", INITIAL_SCHEMA),)
+# The story clusterer's state by parts, so a batch writes only what it changed (see
+# ``storyweave.store.engines``). ``clusterer_state`` stays for stores of an earlier version
+# (converted on their next save) and for clusterers that can only save themselves whole.
+# Values of ``cluster_meta`` are JSON; a story's centroid sum is compressed JSON and its
+# embedding sum little-endian float64 bytes; ``pos`` orders a term's posting list.
+CLUSTER_TABLES = """
+CREATE TABLE cluster_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE cluster_df (
+    term TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE cluster_stories (
+    id TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    first INTEGER,
+    last INTEGER,
+    total BLOB NOT NULL,
+    meaning BLOB
+);
+
+CREATE TABLE cluster_assignments (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE cluster_postings (
+    term TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    pos INTEGER NOT NULL,
+    PRIMARY KEY (term, story_id)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", INITIAL_SCHEMA),
+    Migration(2, "clusterer state by parts", CLUSTER_TABLES),
+)
 
 VERSION_TABLE = """
 CREATE TABLE IF NOT EXISTS schema_version (
