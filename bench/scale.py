@@ -222,7 +222,9 @@ def measure_one(size: int, detect_language: bool) -> dict:
         wall, cpu = time.perf_counter(), cpu_seconds()
         summary = ingest_module.ingest(conn, files)
         wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
-        state_bytes = conn.execute("SELECT length(state) FROM clusterer_state").fetchone()[0]
+        state_bytes = conn.execute(  # the clusterer's tables, by their pages on disk
+            "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'cluster\\_%' ESCAPE '\\'"
+        ).fetchone()[0]
         search_ms = search_latency_ms(conn)
         conn.close()
         db_mb = sum(p.stat().st_size for p in folder.glob("scale.db*")) / 1e6

@@ -80,8 +80,7 @@ def md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     type=int,
     default=BATCH_SIZE,
     show_default=True,
-    help="Fewest inputs per committed transaction (batches grow to a fifth of the stored "
-    "articles); a killed run keeps every finished batch.",
+    help="Inputs per committed transaction; a killed run keeps every finished batch.",
 )
 @click.option(
     "--briefs/--no-briefs",

@@ -121,6 +121,15 @@ FLOOD = [
     ),
 ]
 
+# A fourth report of the flood, from a later angle.
+LATE_FLOOD = (
+    "Kingsbridge flood homes need weeks",
+    "Hundreds of Kingsbridge homes flooded by the River Avonmere will need weeks of drying "
+    "out, the district council said on Wednesday.\n"
+    "The 46 residents rescued by firefighters remain at the Fenwick Leisure Centre shelter "
+    "while engineers inspect the river banks.\n",
+)
+
 SINGLETON = (
     "Chess prodigy wins national junior title",
     "Twelve-year-old Elodie Marchetti won the national junior chess championship on Sunday "
@@ -424,3 +433,48 @@ def test_tight_incident_story_refuses_a_look_alike_incident(
     # The cohesion rule is what keeps them apart: without it the shared wording wins.
     monkeypatch.setattr("storyweave.cluster.clusterer.COHESION_RATIO", 0.0)
     assert groups_of(StoryClusterer(seed=1).fit(articles), articles) != expected
+
+
+def test_partial_fit_merges_a_split_story_into_the_one_founded_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    floods = flood_reports(("2024-03-05", "2024-03-05", "2024-03-06"))
+    clusterer = StoryClusterer(seed=1)
+    others = [a for a in collection() if not a.input.startswith("flood")]
+    first = clusterer.partial_fit(others + floods[:2])
+    founded_first = first[floods[0].id]
+    assert first[floods[1].id] == founded_first
+    late = [floods[2], article("flood-4", *LATE_FLOOD, "2024-03-06")]
+    # Make the late reports miss the story as they arrive, as reports of a new angle can:
+    # they found a story of their own, which the merge step must fold back in.
+    candidates = StoryClusterer._candidates
+
+    def hide_first(self: StoryClusterer, salient: list[str], live: bool = True) -> list[str]:
+        found = candidates(self, salient, live)
+        return [s for s in found if s != founded_first] if live else found
+
+    monkeypatch.setattr(StoryClusterer, "_candidates", hide_first)
+    later = clusterer.partial_fit(late)
+    assert set(later.values()) == {founded_first}
+    assert set(clusterer.merged_.values()) == {founded_first}
+    assert {clusterer.assignments_[a.id] for a in floods + late} == {founded_first}
+
+
+def test_story_cohesion_stays_an_average_cosine_as_the_collection_grows() -> None:
+    from itertools import combinations
+
+    from storyweave.cluster.features import story_terms
+    from storyweave.cluster.similarity import dot
+
+    everything = collection()
+    floods = [a for a in everything if a.input.startswith("flood")]
+    clusterer = StoryClusterer(seed=1)
+    story_id = clusterer.partial_fit(floods[:2])[floods[0].id]
+    rest = [a for a in everything if a not in floods[:2]]
+    for start in range(0, len(rest), 4):
+        clusterer.partial_fit(rest[start : start + 4])  # every word's IDF moves as reports arrive
+    members = [a for a in everything if clusterer.assignments_[a.id] == story_id]
+    assert {a.input for a in members} == {a.input for a in floods}
+    units = [clusterer._unit(story_terms(a.title, a.text))[0] for a in members]
+    true_cohesion = sum(dot(u, v) for u, v in combinations(units, 2)) / 3
+    assert abs(clusterer._cohesion(clusterer.stories_[story_id]) - true_cohesion) < 0.1

@@ -5,7 +5,7 @@ Interface shared by the store and the ``cluster`` command::
     clusterer = StoryClusterer(seed=1)
     assignments = clusterer.fit(articles)          # {article.id: story_id}, whole collection
     assignments = clusterer.partial_fit(articles)  # new articles; returns their assignments
-                                                   # (and keeps earlier articles' story ids)
+    clusterer.merged_                              # {merged-away story: story holding it now}
     state: bytes = clusterer.to_state(); clusterer = StoryClusterer.from_state(state)
 
 ``cluster_articles`` groups a list of articles into stories in one call (the ``cluster``

@@ -20,7 +20,8 @@ How a report finds its story:
 ``fit`` runs that pass over a whole collection in date order with frequencies learnt on all of
 it, then refines: each report is moved to its most similar story (or left alone) and stories
 whose members meet the same threshold on average are merged. ``partial_fit`` runs the pass on new
-reports only and never moves earlier ones.
+reports only, then merges the stories they touched with close stories (``refine.merge_touched``);
+it never moves a report on its own, only with its whole story.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 
 from storyweave.cluster.features import is_name, story_terms
 from storyweave.cluster.meaning import meanings
+from storyweave.cluster.refine import merge_touched
 from storyweave.cluster.similarity import norm, time_factor
 from storyweave.errors import UsageError
 from storyweave.models import Article
@@ -91,7 +94,12 @@ EMBED_AGREEMENT = 0.5
 # Chosen on DUC 2004 pooled (B-cubed F1 0.852 without; 0.852 / 0.862 / 0.839 / 0.833 at
 # 0.4 / 0.5 / 0.6 / 0.7): the DUC peak.
 COHESION_RATIO = 0.5
-STATE_VERSION = 2
+# Fewest members a story needs before ``partial_fit`` looks for a story to merge it with: a
+# lone report was just refused by every candidate, and merging on one report's evidence
+# is what the join rule exists to prevent.
+MERGE_MIN_SIZE = 2
+# 3 saves each story's lengths (``Story.norms``) beside its centroid; 2 is still read.
+STATE_VERSION = 3
 
 
 def day_number(published: str | None) -> int | None:
@@ -125,6 +133,28 @@ class Story:
     name_squares: float = 0.0  # the same, over name terms only
     norm_docs: int = 0  # reports counted when ``squares`` was last computed in full
     meaning: np.ndarray | None = None  # sum of the members' unit embeddings
+    # Sum of the members' squared TF-IDF lengths under the current IDF; None: one each.
+    # Members were unit vectors when they joined; as the collection grows their IDF weights
+    # move, and ``_norms`` rescales this with the centroid (see ``_cohesion``).
+    member_squares: float | None = None
+    renormed: bool = False  # lengths recomputed since the last save (not saved)
+
+    def members_squared(self) -> float:
+        return float(self.size) if self.member_squares is None else self.member_squares
+
+    def norms(self) -> list[float | int | None]:
+        """The cached lengths, as saved: a reloaded story computes exactly as this one."""
+        return [self.squares, self.name_squares, self.norm_docs, self.member_squares]
+
+    def set_norms(self, norms: Sequence[float | int | None] | None) -> None:
+        """Restore what ``norms`` saved (None, from an older state: recomputed when needed)."""
+        if norms is None:
+            return
+        squares, name_squares, norm_docs, member_squares = norms
+        self.squares = None if squares is None else float(squares)
+        self.name_squares = float(name_squares or 0.0)
+        self.norm_docs = int(norm_docs or 0)
+        self.member_squares = None if member_squares is None else float(member_squares)
 
     def add_dates(self, day: int | None) -> None:
         if day is None:
@@ -198,7 +228,8 @@ class StoryClusterer:
 
     def _mean(self, story: Story) -> dict[str, float]:
         """The mean of the members' TF-IDF unit vectors."""
-        return {t: w * self._idf(t) / story.size for t, w in story.total.items()}
+        # Sorted: sums over it then run in one order, live or restored from a save.
+        return {t: w * self._idf(t) / story.size for t, w in sorted(story.total.items())}
 
     def _norms(self, story: Story) -> tuple[float, float]:
         """Lengths of the story's TF-IDF centroid and of its names part.
@@ -209,26 +240,43 @@ class StoryClusterer:
         stale = story.norm_docs * (1.0 + NORM_REFRESH) < self.n_docs_
         if story.squares is None or stale:
             squares = names = 0.0
-            for term, weight in story.total.items():
+            for term, weight in sorted(story.total.items()):  # one order, live or restored
                 square = (weight * self._idf(term)) ** 2
                 squares += square
                 if is_name(term):
                     names += square
+            if stale and story.squares and story.member_squares is not None:
+                # The members' lengths move with the IDF as the centroid's does.
+                story.member_squares *= squares / story.squares
+            elif stale and story.squares:
+                story.member_squares = story.size * squares / story.squares
             story.squares, story.name_squares = squares, names
             story.norm_docs = self.n_docs_
+            story.renormed = True
         return math.sqrt(max(story.squares, 0.0)), math.sqrt(max(story.name_squares, 0.0))
 
     def _cohesion(self, story: Story) -> float:
         """Average cosine between two members of a story (0 below two members).
 
-        The centroid sum of n unit vectors has squared length n + 2 * (sum of their pairwise
-        cosines), so this needs no pass over the members.
+        The centroid sum of n vectors has squared length (sum of their squared lengths) +
+        2 * (sum of their pairwise dot products), so this needs no pass over the members;
+        dividing by the mean squared length turns dot products into cosines.
         """
         n = story.size
         if n < 2:
             return 0.0
         length = self._norms(story)[0]
-        return max(0.0, (length * length - n) / (n * (n - 1)))
+        members = story.members_squared()
+        if members <= 0.0:
+            return 0.0
+        return max(0.0, (length * length - members) / (n * (n - 1))) / (members / n)
+
+    def _member_length(self, story: Story) -> float:
+        """Root mean squared TF-IDF length of a story's members (1 while the IDF is unchanged)."""
+        if not story.size:
+            return 1.0
+        self._norms(story)  # rescales member_squares when the IDF has moved
+        return math.sqrt(max(story.members_squared(), 1e-12) / story.size)
 
     def _add(self, story: Story, terms: dict[str, float], scale: float) -> None:
         """Add ``scale`` times a report's term weights to a story's centroid sum."""
@@ -304,7 +352,9 @@ class StoryClusterer:
         story, and this embedding sum, may join it: the word similarity reaches the join
         threshold, or EMBED_FLOOR with the embeddings agreeing on average (EMBED_AGREEMENT);
         and in both cases COHESION_RATIO of the story's cohesion."""
-        if score < COHESION_RATIO * self._cohesion(story):
+        # ``score`` averages dot products with the members: divided by their length it is
+        # an average cosine, comparable with the cohesion.
+        if score < COHESION_RATIO * self._cohesion(story) * self._member_length(story):
             return False
         if score >= (self.threshold if threshold is None else threshold):
             return True
@@ -344,6 +394,8 @@ class StoryClusterer:
     ) -> None:
         story = self.stories_.setdefault(story_id, Story())
         self._add(story, terms, 1.0 / size)
+        if story.member_squares is not None:
+            story.member_squares += 1.0  # a unit vector under the current IDF
         story.size += 1
         story.add_dates(day)
         if meaning is not None:
@@ -356,6 +408,21 @@ class StoryClusterer:
                 posting.remove(story_id)
             posting.append(story_id)
 
+    def _member_index(self) -> dict[str, set[str]]:
+        """``{story id: its reports' content ids}``, kept up to date by ``_place``.
+
+        Built from ``assignments_`` on first use and again whenever they were replaced
+        (``fit``, ``from_state``), so it never disagrees with them.
+        """
+        cached = self.__dict__.get("_members")
+        if cached is not None and cached[0] is self.assignments_:
+            return cached[1]
+        index: dict[str, set[str]] = {}
+        for article_id, story_id in self.assignments_.items():
+            index.setdefault(story_id, set()).add(article_id)
+        self._members = (self.assignments_, index)
+        return index
+
     def _place(self, article: Article, terms: dict[str, float], meaning: np.ndarray | None) -> str:
         """Put one counted report in its best story or a new one; return the story id."""
         unit, size = self._unit(terms)
@@ -366,6 +433,9 @@ class StoryClusterer:
         self._join(story_id, terms, size, day, meaning)
         self._index(story_id, unit)
         self.assignments_[article.id] = story_id
+        cached = self.__dict__.get("_members")
+        if cached is not None and cached[0] is self.assignments_:
+            cached[1].setdefault(story_id, set()).add(article.id)
         return story_id
 
     # -- public verbs ----------------------------------------------------------------------
@@ -373,11 +443,14 @@ class StoryClusterer:
     def partial_fit(
         self, articles: Sequence[Article], progress: Progress | None = None
     ) -> dict[str, str]:
-        """Assign new reports to existing or new stories; earlier reports keep their story.
+        """Assign new reports to existing or new stories, then merge the stories they touched.
 
         Reports are taken in date order (undated last, content id breaking ties); document
         frequencies count the whole batch before any report is placed. A report already seen
-        (same content id) keeps its story.
+        (same content id) keeps its story. When new reports bring a story close enough to
+        another (as ``fit`` merges stories), the two merge: the one founded first keeps its
+        id and the other's earlier reports move to it. ``merged_`` then maps each merged-away
+        story id to the story now holding its reports (empty when none merged).
 
         Returns:
             ``{article.id: story_id}`` for the given articles.
@@ -385,6 +458,7 @@ class StoryClusterer:
         new = [a for a in unique_in_order(articles) if a.id not in self.assignments_]
         sizes = self._start_changes()
         terms, _ = self._place_all(new, progress)
+        self.merged_ = merge_touched(self, {self.assignments_[a.id] for a in new})
         for story_id in sorted({self.assignments_[a.id] for a in new}):
             self._prune(self.stories_[story_id])
         self._note_changes(new, terms, sizes)
@@ -449,6 +523,7 @@ class StoryClusterer:
                     s.last,
                     dict(sorted(s.total.items())),
                     None if s.meaning is None else s.meaning.tolist(),
+                    s.norms(),
                 ]
                 for sid, s in sorted(self.stories_.items())
             },
@@ -466,7 +541,7 @@ class StoryClusterer:
         """
         try:
             payload = json.loads(zlib.decompress(state))
-            if payload.get("version") != STATE_VERSION:
+            if payload.get("version") not in (2, STATE_VERSION):
                 raise ValueError(f"state version {payload.get('version')!r}")
             clusterer = cls.from_parts(
                 seed=payload["seed"],
@@ -496,31 +571,31 @@ class StoryClusterer:
         merge_threshold: float,
         n_docs: int,
         df: Iterable[tuple[str, int]],
-        stories: Iterable[
-            tuple[str, int, int | None, int | None, dict[str, float], Sequence[float] | None]
-        ],
+        stories: Iterable[Sequence[Any]],
         assignments: Iterable[tuple[str, str]],
         postings: Iterable[tuple[str, Sequence[str]]],
     ) -> StoryClusterer:
         """Rebuild a clusterer from its learnt parts, as ``to_state`` lists them.
 
-        ``stories`` holds ``(id, size, first day, last day, centroid sum, embedding sum)``;
-        a posting list runs from the story indexed longest ago to the latest. The result
-        has no pending changes (``take_changes``): it is what the parts already hold.
+        ``stories`` holds ``(id, size, first day, last day, centroid sum, embedding sum,
+        lengths)``, lengths as ``Story.norms`` gives them (absent or None from an older
+        state); a posting list runs from the story indexed longest ago to the latest. The
+        result has no pending changes (``take_changes``): it is what the parts already hold.
         """
         clusterer = cls(seed=seed, threshold=threshold, merge_threshold=merge_threshold)
         clusterer.n_docs_ = int(n_docs)
         clusterer.df_ = {t: int(n) for t, n in df}
-        clusterer.stories_ = {
-            sid: Story(
+        clusterer.stories_ = {}
+        for sid, size, first, last, total, meaning, *norms in stories:
+            story = Story(
                 total=dict(total),
                 size=size,
                 first=first,
                 last=last,
                 meaning=None if meaning is None else np.array(meaning, dtype=np.float64),
             )
-            for sid, size, first, last, total, meaning in stories
-        }
+            story.set_norms(norms[0] if norms else None)
+            clusterer.stories_[sid] = story
         clusterer.assignments_ = dict(assignments)
         clusterer.postings_ = {t: list(p) for t, p in postings}
         clusterer.take_changes()
@@ -576,6 +651,10 @@ class StoryClusterer:
         resized = {sid for sid, story in stories.items() if sizes.get(sid) != story.size}
         gone = sizes.keys() - stories.keys()
         changes.stories |= resized | gone
+        for story_id, story in stories.items():  # lengths are saved too (``Story.norms``)
+            if story.renormed:
+                changes.stories.add(story_id)
+                story.renormed = False
         if gone or any(stories[sid].size < sizes.get(sid, 0) for sid in resized):
             # reports moved between stories: rewrite the story of each member of a resized one
             changes.articles.update(a for a, sid in self.assignments_.items() if sid in resized)

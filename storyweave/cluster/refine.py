@@ -72,6 +72,8 @@ def _leave(
     story_id = clusterer.assignments_.pop(article_id)
     members[story_id].discard(article_id)
     story = clusterer.stories_[story_id]
+    if story.member_squares is not None:
+        story.member_squares = max(0.0, story.member_squares - 1.0)
     story.size -= 1
     if story.size == 0:
         del clusterer.stories_[story_id]
@@ -153,6 +155,8 @@ def _merge(
         keep, gone = stories[a], stories.pop(b)
         for term, weight in gone.total.items():
             keep.total[term] = keep.total.get(term, 0.0) + weight
+        if keep.member_squares is not None or gone.member_squares is not None:
+            keep.member_squares = keep.members_squared() + gone.members_squared()
         keep.size += gone.size
         keep.squares = None
         if gone.meaning is not None:
@@ -187,7 +191,6 @@ def _rename(
     clusterer.postings_ = {}
     for article in ordered:
         clusterer._index(clusterer.assignments_[article.id], units[article.id][0])
-
 
 
 def merge_touched(clusterer: StoryClusterer, touched: Iterable[str]) -> dict[str, str]:

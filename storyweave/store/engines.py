@@ -124,12 +124,21 @@ def state_version() -> int:
 
 def read_parts(conn: sqlite3.Connection, cls: Any, meta: dict[str, Any]) -> Any:
     """Rebuild a clusterer from the ``cluster_*`` tables, as ``from_state`` would."""
-    if meta["version"] != state_version():
+    if meta["version"] not in (2, state_version()):
         raise ValueError(f"state version {meta['version']!r}")
     stories = (
-        (sid, size, first, last, json.loads(zlib.decompress(total)), decode_meaning(meaning))
-        for sid, size, first, last, total, meaning in rows(
-            conn, "SELECT id, size, first, last, total, meaning FROM cluster_stories ORDER BY id"
+        (
+            sid,
+            size,
+            first,
+            last,
+            json.loads(zlib.decompress(total)),
+            decode_meaning(meaning),
+            None if norms is None else json.loads(norms),
+        )
+        for sid, size, first, last, total, meaning, norms in rows(
+            conn,
+            "SELECT id, size, first, last, total, meaning, norms FROM cluster_stories ORDER BY id",
         )
     )
     return cls.from_parts(
@@ -190,15 +199,16 @@ def story_row(story_id: str, story: Any) -> tuple[Any, ...]:
         story.last,
         encode_total(story.total),
         encode_meaning(story.meaning),
+        json.dumps(story.norms()) if hasattr(story, "norms") else None,
     )
 
 
 def write_stories(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
     conn.executemany(
-        "INSERT INTO cluster_stories (id, size, first, last, total, meaning) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, "
+        "INSERT INTO cluster_stories (id, size, first, last, total, meaning, norms) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET size = excluded.size, "
         "first = excluded.first, last = excluded.last, total = excluded.total, "
-        "meaning = excluded.meaning",
+        "meaning = excluded.meaning, norms = excluded.norms",
         rows,
     )
 

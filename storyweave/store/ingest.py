@@ -28,7 +28,13 @@ from storyweave.store.engines import load_clusterer, save_clusterer
 from storyweave.store.lock import ingest_lock
 from storyweave.store.nearcopy import NearCopies, load_near_copies, save_signature
 from storyweave.store.records import IngestSummary
-from storyweave.store.stories import Member, add_members, first_line, stories_of
+from storyweave.store.stories import (
+    Member,
+    add_members,
+    first_line,
+    merge_stories,
+    stories_of,
+)
 
 # Inputs per transaction: small enough that a killed run loses under half a minute of work,
 # big enough that the commit and the clusterer save are a small share of a batch (storing
@@ -155,6 +161,7 @@ class BatchPlan:
     original_of: dict[str, str]
     signatures: dict[str, bytes]
     clustered: bool
+    merged: dict[str, str] = field(default_factory=dict)  # story merged away -> absorbing one
 
 
 def plan_batch(
@@ -181,16 +188,25 @@ def plan_batch(
             signatures[article.id] = near.add(article.id, check)
     to_cluster = [a for a in fresh if a.id not in original_of]
     story_of = dict(clusterer.partial_fit(to_cluster)) if to_cluster else {}
+    # Stories the clusterer merged away: {old id: the story now holding its articles}.
+    merged = dict(getattr(clusterer, "merged_", {})) if to_cluster else {}
     missing = [a.id for a in to_cluster if not isinstance(story_of.get(a.id), str)]
     if missing:
         raise StoryweaveError("E109", f"the clusterer gave no story to article {missing[0]}")
     stored_originals = sorted({o for o in original_of.values() if o not in story_of})
-    story_of.update(stories_of(conn, stored_originals))
+    story_of.update((a, merged.get(s, s)) for a, s in stories_of(conn, stored_originals).items())
     for copy, original in original_of.items():
         story_of[copy] = story_of[original]
     rejected = [i for i in batch if isinstance(i, Rejected)]
     return BatchPlan(
-        len(articles), fresh, rejected, story_of, original_of, signatures, bool(to_cluster)
+        len(articles),
+        fresh,
+        rejected,
+        story_of,
+        original_of,
+        signatures,
+        bool(to_cluster),
+        merged,
     )
 
 
@@ -226,6 +242,7 @@ def commit_batch(
         new_stories = sum(
             add_members(conn, story_id, members[story_id], run_id) for story_id in sorted(members)
         )
+        absorbing = merge_stories(conn, plan.merged, run_id)
         if plan.clustered:
             save_clusterer(conn, clusterer, run_id)
     tally.read += plan.articles
@@ -234,4 +251,6 @@ def commit_batch(
     tally.near_copies += len(plan.original_of)
     tally.rejected.extend(plan.rejected)
     tally.touched.update(members)
+    tally.touched.update(absorbing)
+    tally.touched.difference_update(plan.merged)
     tally.new_stories += new_stories

@@ -161,9 +161,24 @@ CREATE TABLE cluster_postings (
 ) WITHOUT ROWID;
 """
 
+# Stories merge as reports arrive (``StoryClusterer.partial_fit``): a merged-away story id
+# stays findable through ``story_merges``. A clusterer story's cached lengths are saved so a
+# reloaded clusterer computes exactly as the live one (``Story.norms``); NULL: recompute.
+STORY_MERGES = """
+CREATE TABLE story_merges (
+    story_id TEXT PRIMARY KEY,
+    merged_into TEXT NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs(id)
+) WITHOUT ROWID;
+CREATE INDEX story_merges_into ON story_merges(merged_into);
+
+ALTER TABLE cluster_stories ADD COLUMN norms TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "clusterer state by parts", CLUSTER_TABLES),
+    Migration(3, "story merges, clusterer story lengths", STORY_MERGES),
 )
 
 VERSION_TABLE = """

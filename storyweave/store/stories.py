@@ -162,9 +162,86 @@ def list_stories(
 
 
 def get_story(conn: sqlite3.Connection, story_id: str) -> StoredStory | None:
-    """One story, or None when the id is unknown."""
+    """One story, or None when the id is unknown.
+
+    The id of a story merged into another (see :func:`merge_stories`) gives the story that
+    now holds its articles.
+    """
     row = conn.execute(f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None:
+        alias = conn.execute(
+            "SELECT merged_into FROM story_merges WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        if alias is not None:
+            row = conn.execute(
+                f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (alias[0],)
+            ).fetchone()
     return story_from_row(row) if row else None
+
+
+def merge_stories(conn: sqlite3.Connection, merged: dict[str, str], run_id: int) -> set[str]:
+    """Move the articles of merged-away stories to the stories that absorbed them.
+
+    ``merged`` maps a merged-away story id to the story now holding its articles (the
+    clusterer's ``merged_``). The absorbing story's listing figures and version are updated
+    (once per run, as for new members); the merged-away story's row and stored brief are
+    removed and its id is kept as an alias, so ``brief --story OLD`` still finds the articles.
+    Runs inside the caller's transaction.
+
+    Returns:
+        Ids of the absorbing stories that changed.
+    """
+    changed: set[str] = set()
+    for gone, kept in sorted(merged.items()):
+        old = conn.execute(
+            "SELECT headline, headline_key, article_count, independent_count, "
+            "first_published, last_published FROM stories WHERE id = ?",
+            (gone,),
+        ).fetchone()
+        if old is not None:
+            row = conn.execute(
+                "SELECT version, changed_in_run, headline, headline_key, first_published, "
+                "last_published FROM stories WHERE id = ?",
+                (kept,),
+            ).fetchone()
+            if row is None:
+                raise ValueError(f"story {kept} absorbing {gone} is not stored")
+            headline, key = row["headline"], row["headline_key"]
+            if old["headline_key"] is not None and (key is None or old["headline_key"] < key):
+                headline, key = old["headline"], old["headline_key"]
+            firsts = [d for d in (row["first_published"], old["first_published"]) if d]
+            lasts = [d for d in (row["last_published"], old["last_published"]) if d]
+            conn.execute(
+                "UPDATE stories SET version = ?, changed_in_run = ?, headline = ?, "
+                "headline_key = ?, article_count = article_count + ?, "
+                "independent_count = independent_count + ?, first_published = ?, "
+                "last_published = ? WHERE id = ?",
+                (
+                    row["version"] + (row["changed_in_run"] != run_id),
+                    run_id,
+                    headline,
+                    key,
+                    old["article_count"],
+                    old["independent_count"],
+                    min(firsts) if firsts else None,
+                    max(lasts) if lasts else None,
+                    kept,
+                ),
+            )
+            conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (kept, gone))
+            conn.execute("DELETE FROM briefs WHERE story_id = ?", (gone,))
+            conn.execute("DELETE FROM stories WHERE id = ?", (gone,))
+            conn.execute(
+                "UPDATE story_merges SET merged_into = ? WHERE merged_into = ?", (kept, gone)
+            )
+            conn.execute(
+                "INSERT INTO story_merges (story_id, merged_into, run_id) VALUES (?, ?, ?) "
+                "ON CONFLICT(story_id) DO UPDATE SET merged_into = excluded.merged_into, "
+                "run_id = excluded.run_id",
+                (gone, kept, run_id),
+            )
+            changed.add(kept)
+    return changed
 
 
 def member_ids(conn: sqlite3.Connection, story_id: str) -> list[str]:
