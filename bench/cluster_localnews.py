@@ -7,7 +7,7 @@ product does not get). Prints a Markdown table and writes bench/results/cluster_
 
     python bench/cluster_localnews.py               # everything (about 5 minutes on 2 cores)
     python bench/cluster_localnews.py --no-embeddings
-    python bench/cluster_localnews.py --calibrate   # the DUC 2004 sweep behind JOIN_THRESHOLD
+    python bench/cluster_localnews.py --calibrate   # DUC sweeps: JOIN_THRESHOLD, COHESION_RATIO
 """
 
 from __future__ import annotations
@@ -157,13 +157,23 @@ def timed(label: str, task: Callable[[], dict]) -> dict:
 
 
 def calibrate() -> None:
-    """The DUC 2004 sweep that chose JOIN_THRESHOLD (LocalNews is not used)."""
+    """The DUC 2004 sweeps that chose JOIN_THRESHOLD and COHESION_RATIO (not LocalNews)."""
+    from storyweave.cluster import clusterer as module
+
     articles, gold = duc2004()
     print("| join threshold | P | R | F1 |\n|---|---|---|---|")
     for threshold in (0.08, 0.10, 0.12, 0.15, 0.18, 0.20, 0.25):
         predicted, _ = run_storyweave(articles, clusterer={"threshold": threshold})
         s = bcubed(predicted, gold)
         print(f"| {threshold:.2f} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |")
+    chosen = module.COHESION_RATIO
+    print("\n| cohesion ratio | P | R | F1 |\n|---|---|---|---|")
+    for ratio in (0.0, 0.4, 0.5, 0.6, 0.7):
+        module.COHESION_RATIO = ratio
+        predicted, _ = run_storyweave(articles)
+        s = bcubed(predicted, gold)
+        print(f"| {ratio:.1f} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |")
+    module.COHESION_RATIO = chosen
 
 
 def main() -> None:
