@@ -1,7 +1,8 @@
 """Stories, their member articles and versions.
 
 A story's version starts at 1 and grows by one in every ingest run that adds articles to
-it, so a stored brief is current exactly when it was built from the story's version.
+it (or merges another story into it), so a stored brief is current exactly when it was built
+from the story's version.
 Listing figures (counts, dates, headline) are kept up to date as members arrive, so
 listing many stories never scans their articles.
 """
