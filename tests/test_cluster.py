@@ -121,14 +121,23 @@ FLOOD = [
     ),
 ]
 
-# A fourth report of the flood, from a later angle.
-LATE_FLOOD = (
-    "Kingsbridge flood homes need weeks",
-    "Hundreds of Kingsbridge homes flooded by the River Avonmere will need weeks of drying "
-    "out, the district council said on Wednesday.\n"
-    "The 46 residents rescued by firefighters remain at the Fenwick Leisure Centre shelter "
-    "while engineers inspect the river banks.\n",
-)
+# Later reports of the flood, from later angles.
+LATE_FLOODS = [
+    (
+        "Kingsbridge flood homes need weeks",
+        "Hundreds of Kingsbridge homes flooded by the River Avonmere will need weeks of drying "
+        "out, the district council said on Wednesday.\n"
+        "The 46 residents rescued by firefighters remain at the Fenwick Leisure Centre shelter "
+        "while engineers inspect the river banks.\n",
+    ),
+    (
+        "Avonmere flood: Kingsbridge council counts the cost",
+        "The Kingsbridge district council said on Thursday the River Avonmere flood damaged "
+        "hundreds of homes and two schools, including St Aldric's.\n"
+        "Families rescued by firefighters are still sleeping at the Fenwick Leisure Centre, "
+        "and the council has asked for emergency funds.\n",
+    ),
+]
 
 SINGLETON = (
     "Chess prodigy wins national junior title",
@@ -444,7 +453,9 @@ def test_partial_fit_merges_a_split_story_into_the_one_founded_first(
     first = clusterer.partial_fit(others + floods[:2])
     founded_first = first[floods[0].id]
     assert first[floods[1].id] == founded_first
-    late = [floods[2], article("flood-4", *LATE_FLOOD, "2024-03-06")]
+    late = [floods[2]] + [
+        article(f"flood-{k}", *report, "2024-03-06") for k, report in enumerate(LATE_FLOODS, 4)
+    ]
     # Make the late reports miss the story as they arrive, as reports of a new angle can:
     # they found a story of their own, which the merge step must fold back in.
     candidates = StoryClusterer._candidates

@@ -884,20 +884,20 @@ def content_id_of(record: dict[str, str]) -> str:
 def test_stories_merged_by_the_clusterer_are_merged_in_the_store(
     tmp_path: Path, conn_factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from test_cluster import FLOOD, LATE_FLOOD
+    from test_cluster import FLOOD, LATE_FLOODS
 
     from storyweave.cluster import StoryClusterer
 
     floods = [
         {"id": f"flood-{k}", "title": title, "text": text, "published": "2031-03-05"}
-        for k, (title, text) in enumerate([*FLOOD, LATE_FLOOD], 1)
+        for k, (title, text) in enumerate([*FLOOD, *LATE_FLOODS], 1)
     ]
     others = flat(invent_stories(6, seed=5))
     conn = conn_factory(tmp_path / "news.db")
     ingest(conn, [write_jsonl(tmp_path / "a.jsonl", others + floods[:2])])
     first = memberships(tmp_path / "news.db")[content_id_of(floods[0])]
     # Late reports miss their story as they arrive (as reports of a new angle can) and found
-    # one of their own, stored; once it has two reports the clusterer merges the two.
+    # one of their own, stored; once it has three reports the clusterer merges the two.
     candidates = StoryClusterer._candidates
 
     def hide_first(self: StoryClusterer, salient: list[str], live: bool = True) -> list[str]:
@@ -905,18 +905,18 @@ def test_stories_merged_by_the_clusterer_are_merged_in_the_store(
         return [s for s in found if s != first] if live else found
 
     monkeypatch.setattr(StoryClusterer, "_candidates", hide_first)
-    ingest(conn, [write_jsonl(tmp_path / "b.jsonl", [floods[2]])])
+    ingest(conn, [write_jsonl(tmp_path / "b.jsonl", floods[2:4])])
     second = memberships(tmp_path / "news.db")[content_id_of(floods[2])]
     assert second != first
     version = get_story(conn, first).version
-    summary = ingest(conn, [write_jsonl(tmp_path / "c.jsonl", [floods[3]])])
+    summary = ingest(conn, [write_jsonl(tmp_path / "c.jsonl", [floods[4]])])
 
     held = memberships(tmp_path / "news.db")
     assert {held[content_id_of(r)] for r in floods} == {first}
     assert summary.stories_touched == (first,)
     assert conn.execute("SELECT COUNT(*) FROM stories WHERE id = ?", (second,)).fetchone()[0] == 0
     merged = get_story(conn, second)  # the old id still finds the articles
-    assert merged is not None and merged.id == first and merged.article_count == 4
+    assert merged is not None and merged.id == first and merged.article_count == 5
     assert merged.version == version + 1
     saved = engines.load_clusterer(conn).assignments_
     assert {a: held[a] for a in saved} == saved

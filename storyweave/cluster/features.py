@@ -33,6 +33,11 @@ NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|bin|binti|al
 NUMBER = re.compile(r"\b\w*\d[\d,.]*\w*")
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?:\n])[\s\"'“‘(]*(?=\w)")
 SENTENCE_END = re.compile(r"[.!?:;)\"”'’]\s*$")
+# A token ending in a full stop that does not end a sentence: initials ("U.S.", "J."), short
+# titles and street abbreviations ("Dr.", "St.", "Ave.").
+ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.")
+# What follows a currency or unit written before a number: "RM208", "US$885", "N250,000".
+UNIT_PREFIX = re.compile(r"[$€£¥₦]?\d")
 STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "also"}
 # Capitalised but naming no one: days and months open many sentences' second words.
 CALENDAR = frozenset(
@@ -55,14 +60,30 @@ def prose_lines(text: str) -> list[str]:
 def _names(text: str) -> list[str]:
     found = []
     for match in NAME.finditer(text):
-        tokens = match.group().split()
-        while tokens and tokens[0].lower() in STOP:
-            tokens = tokens[1:]
-        while tokens and tokens[-1].lower() in STOP:
-            tokens = tokens[:-1]
-        if len(tokens) > 1:
-            found.append(" ".join(tokens).lower().strip(".'’"))
+        for tokens in _name_runs(match.group().split()):
+            while tokens and tokens[0].lower() in STOP:
+                tokens = tokens[1:]
+            while tokens and tokens[-1].lower() in STOP:
+                tokens = tokens[:-1]
+            if len(tokens) > 1:
+                found.append(" ".join(tokens).lower().strip(".'’"))
     return found
+
+
+def _name_runs(tokens: list[str]) -> list[list[str]]:
+    """Split a capitalised run where a sentence ends inside it ("... on Sunday. Police said")
+    and drop tokens holding digits (amounts like "RM208,750", street numbers)."""
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        if any(c.isdigit() for c in token):
+            runs.append([])
+            continue
+        if token.endswith(".") and not ABBREVIATION.fullmatch(token):
+            runs[-1].append(token[:-1])
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    return [run for run in runs if run]
 
 
 def _proper_words(text: str) -> list[str]:
@@ -72,6 +93,8 @@ def _proper_words(text: str) -> list[str]:
     for match in WORD.finditer(text):
         word = match.group()
         lowered = word.lower()
+        if UNIT_PREFIX.match(text, match.end()):  # "RM208,750", "US$885": a currency, no name
+            continue
         if word[0].isupper() and match.start() not in openers:
             if lowered not in STOP and lowered not in CALENDAR:
                 found.append(lowered)
