@@ -114,7 +114,15 @@ def _merge(
     from storyweave.cluster.clusterer import EMBED_FLOOR
 
     stories = clusterer.stories_
-    centroids = {sid: clusterer._mean(s) for sid, s in stories.items()}
+    # Mean vectors, made when first needed: an incremental merge looks at a few stories of
+    # a store that may hold hundreds of thousands.
+    centroids: dict[str, dict[str, float]] = {}
+
+    def centroid(sid: str) -> dict[str, float]:
+        if sid not in centroids:
+            centroids[sid] = clusterer._mean(stories[sid])
+        return centroids[sid]
+
     merged_into: dict[str, str] = {}
     queries: dict[str, Query] = {}
 
@@ -129,7 +137,7 @@ def _merge(
         if discount < EMBED_FLOOR:
             return 0.0
         if a not in queries:
-            queries[a] = clusterer._query(centroids[a])
+            queries[a] = clusterer._query(centroid(a))
         similarity, names = clusterer._scores(queries[a], stories[b])
         similarity *= discount
         agree = clusterer.close_enough(similarity, sa.meaning, sb, sa.size, threshold, names)
@@ -137,7 +145,7 @@ def _merge(
 
     def neighbours(sid: str) -> dict[tuple[str, str], float]:
         found = {}
-        salient = clusterer._salient(centroids[sid])
+        salient = clusterer._salient(centroid(sid))
         for other in sorted({current(c) for c in clusterer._candidates(salient, live=False)}):
             if other != sid and other in stories:
                 s = score(sid, other)
@@ -167,8 +175,8 @@ def _merge(
             clusterer.assignments_[article_id] = a
             members[a].add(article_id)
         merged_into[b] = a
-        del centroids[b]
-        centroids[a] = clusterer._mean(keep)
+        centroids.pop(b, None)
+        centroids.pop(a, None)
         queries.pop(a, None)
         pairs = {p: s for p, s in pairs.items() if a not in p and b not in p}
         pairs.update(neighbours(a))
