@@ -60,7 +60,7 @@ class Tally:
     near_copies: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
-    new_stories: int = 0
+    new_stories: set[str] = field(default_factory=set)
 
     def summary(self, run_id: int) -> IngestSummary:
         return IngestSummary(
@@ -71,7 +71,7 @@ class Tally:
             near_copies=self.near_copies,
             rejected=tuple(self.rejected),
             stories_touched=tuple(sorted(self.touched)),
-            stories_new=self.new_stories,
+            stories_new=len(self.new_stories),
         )
 
 
@@ -239,9 +239,11 @@ def commit_batch(
                 None if article.title else first_line(article.text),
             )
             members[plan.story_of[article.id]].append(member)
-        new_stories = sum(
-            add_members(conn, story_id, members[story_id], run_id) for story_id in sorted(members)
-        )
+        new_stories = {
+            story_id
+            for story_id in sorted(members)
+            if add_members(conn, story_id, members[story_id], run_id)
+        }
         absorbing = merge_stories(conn, plan.merged, run_id)
         if plan.clustered:
             save_clusterer(conn, clusterer, run_id)
@@ -253,4 +255,5 @@ def commit_batch(
     tally.touched.update(members)
     tally.touched.update(absorbing)
     tally.touched.difference_update(plan.merged)
-    tally.new_stories += new_stories
+    tally.new_stories |= new_stories
+    tally.new_stories.difference_update(plan.merged)  # a story of this run merged away
