@@ -210,11 +210,12 @@ def flat(stories: list[list[dict[str, str]]]) -> list[dict[str, str]]:
     return [r for story in stories for r in story]
 
 
-# ------------------------------------------- stand-ins while the engines are being written
+# ------------------------------------------------ a minimal clusterer for the store's tests
 
 
 class TinyClusterer:
-    """Test-only stand-in for storyweave.cluster.StoryClusterer until it exists.
+    """A minimal clusterer: the store works with any object offering ``partial_fit``,
+    ``to_state`` and ``from_state`` (saved whole, having no ``take_changes``).
 
     Joins an article to the story whose first title shares the most words with its title.
     """
@@ -256,7 +257,7 @@ REAL_CLUSTERER = hasattr(cluster, "StoryClusterer")
 
 @pytest.fixture(autouse=True)
 def engines_available(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Use the real clusterer when it exists, else the stand-in."""
+    """Use the real clusterer when the package provides it, else the minimal one."""
     if not REAL_CLUSTERER:
         monkeypatch.setattr(engines, "new_clusterer", TinyClusterer)
 

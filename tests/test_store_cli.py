@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from test_store import (  # the invented articles and the engine stand-ins
+from test_store import (  # the invented articles and the minimal clusterer
     engines_available,  # noqa: F401  (autouse fixture)
     flat,
     invent_stories,
