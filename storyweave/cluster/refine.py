@@ -224,17 +224,10 @@ def merge_touched(clusterer: StoryClusterer, touched: Iterable[str]) -> dict[str
         return (a, b) if _founding_key(stories[a], a) <= _founding_key(stories[b], b) else (b, a)
 
     merged = _merge(clusterer, clusterer.merge_threshold, members, touched, survivor)
-    changes = getattr(clusterer, "changes_", None)
+    # What this changed (stories resized or gone, moved reports, index entries) is recorded
+    # by ``partial_fit``'s own change tracking.
     for kept in sorted(set(merged.values())):
-        mean = clusterer._mean(stories[kept])
-        clusterer._index(kept, mean)
-        if changes is not None:
-            changes.stories.add(kept)
-            changes.articles.update(members[kept])
-            for term in clusterer._salient(mean):
-                changes.index(term, kept)
-    if changes is not None:
-        changes.stories.update(merged)
+        clusterer._index(kept, clusterer._mean(stories[kept]))
     return merged
 
 
