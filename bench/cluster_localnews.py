@@ -151,6 +151,13 @@ def embedding_similarity(articles: Sequence[Article]) -> np.ndarray:
     return vectors @ vectors.T
 
 
+def write_results(path: Path, payload: dict) -> None:
+    """Write a bench result as sorted, indented JSON and say where."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"\nwrote {path}", file=sys.stderr)
+
+
 def timed(label: str, task: Callable[[], dict]) -> dict:
     print(f"... {label}", file=sys.stderr, flush=True)
     return task()
@@ -248,22 +255,15 @@ def main() -> None:
         f"| TF-IDF average-link (threshold {base_duc['threshold']:.2f}) | {b['precision']:.3f} "
         f"| {b['recall']:.3f} | {b['f1']:.3f} |"
     )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "join_threshold": JOIN_THRESHOLD,
-                "localnews": rows,
-                "duc2004": duc,
-                "duc2004_seconds": duc_seconds,
-            },
-            indent=2,
-            sort_keys=True,
-        )
-        + "\n",
-        encoding="utf-8",
+    write_results(
+        RESULTS,
+        {
+            "join_threshold": JOIN_THRESHOLD,
+            "localnews": rows,
+            "duc2004": duc,
+            "duc2004_seconds": duc_seconds,
+        },
     )
-    print(f"\nwrote {RESULTS}", file=sys.stderr)
 
 
 if __name__ == "__main__":

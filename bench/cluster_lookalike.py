@@ -21,7 +21,6 @@ incidents). Prints Markdown tables and writes bench/results/cluster_lookalike.js
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import sys
@@ -32,7 +31,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from cluster_localnews import Gold, average_link_sweep, bcubed, tfidf_similarity
+from cluster_localnews import (
+    Gold,
+    average_link_sweep,
+    bcubed,
+    tfidf_similarity,
+    write_results,
+)
 
 from storyweave.cluster import StoryClusterer, cluster_articles
 from storyweave.cluster.clusterer import JOIN_THRESHOLD
@@ -1223,30 +1228,23 @@ def main() -> None:
             f"| {label} | {s['mean_precision']:.3f} | {s['mean_recall']:.3f} "
             f"| {s['mean_f1']:.3f} | {s['min_f1']:.3f} |"
         )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "join_threshold": JOIN_THRESHOLD,
-                "config": {
-                    "incidents": args.incidents,
-                    "singletons": args.singletons,
-                    "days": DAYS,
-                    "kinds": sorted(KINDS),
-                    "background_share": BACKGROUND_SHARE,
-                    "follow_up_share": FOLLOW_UP_SHARE,
-                    "incremental_batch": INCREMENTAL_BATCH,
-                },
-                "seeds": per_seed,
-                "summary": summary,
+    write_results(
+        RESULTS,
+        {
+            "join_threshold": JOIN_THRESHOLD,
+            "config": {
+                "incidents": args.incidents,
+                "singletons": args.singletons,
+                "days": DAYS,
+                "kinds": sorted(KINDS),
+                "background_share": BACKGROUND_SHARE,
+                "follow_up_share": FOLLOW_UP_SHARE,
+                "incremental_batch": INCREMENTAL_BATCH,
             },
-            indent=2,
-            sort_keys=True,
-        )
-        + "\n",
-        encoding="utf-8",
+            "seeds": per_seed,
+            "summary": summary,
+        },
     )
-    print(f"\nwrote {RESULTS}", file=sys.stderr)
 
 
 if __name__ == "__main__":
