@@ -15,7 +15,9 @@ from typing import Any, NoReturn
 import click
 
 from storyweave.errors import StoryweaveError
+from storyweave.fsutil import STDIN
 from storyweave.store.ingest import BATCH_SIZE
+from storyweave.store.stream import FLUSH_AFTER
 
 # The exit codes of storyweave.cli; repeated because that module imports this one.
 EXIT_OK = 0
@@ -90,18 +92,36 @@ def md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     "(otherwise `brief --story ID` rebuilds a stale brief when asked).",
 )
 @click.option(
+    "--flush-after",
+    type=float,
+    default=FLUSH_AFTER,
+    show_default=True,
+    metavar="SECONDS",
+    help="With - (standard input): commit a batch once its first record has waited this "
+    "long, full or not.",
+)
+@click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
 def ingest_command(
-    paths: tuple[Path, ...], db: Path | None, batch_size: int, briefs: bool, progress: bool | None
+    paths: tuple[Path, ...],
+    db: Path | None,
+    batch_size: int,
+    briefs: bool,
+    flush_after: float,
+    progress: bool | None,
 ) -> None:
     """Store the articles under every PATH and cluster them into stories.
 
-    PATH is a file, a folder, a JSON Lines file or a feed. Prints a JSON summary: articles
-    read and added, duplicates (already stored, or near-copies of a stored article, which
-    are kept and linked to it), rejected inputs with their reasons, and the stories
-    touched. Running it again on the same inputs changes nothing; re-running an
-    interrupted ingest finishes it.
+    PATH is a file, a folder, a JSON Lines file or a feed; - reads JSON Lines from
+    standard input as they arrive (`tail -f feed.jsonl | storyweave ingest -`), storing
+    each record within about --flush-after seconds, and with --briefs rebuilding the
+    briefs of the stories each batch changed. Prints a JSON summary: articles read and
+    added, duplicates (already stored, or near-copies of a stored article, which are kept
+    and linked to it), rejected inputs with their reasons, and the stories touched.
+    Running it again on the same inputs changes nothing; re-running an interrupted ingest
+    finishes it. Ctrl-C stops after committing the batch in hand (press it twice to stop
+    at once).
 
     Exit code 0 on success, 1 when no input held a usable article, 2 on a usage error.
     """
@@ -114,10 +134,26 @@ def ingest_command(
     try:
         conn = open_store(db)
         try:
+            streaming = any(str(p) == STDIN for p in paths)
+            rebuilt = 0
+
+            def rebuild_batch(story_ids: set[str]) -> None:
+                nonlocal rebuilt
+                rebuilt += rebuild_touched(conn, sorted(story_ids), False)
+
             with tqdm(desc="ingest", unit="input", disable=not show, leave=False) as bar:
-                summary = ingest(conn, paths, batch_size=batch_size, progress=bar.update)
+                summary = ingest(
+                    conn,
+                    paths,
+                    batch_size=batch_size,
+                    progress=bar.update,
+                    flush_after=flush_after,
+                    on_batch=rebuild_batch if briefs and streaming else None,
+                )
             report = summary.to_json()
-            if briefs and summary.stories_touched:
+            if briefs and streaming:
+                report["briefs_rebuilt"] = rebuilt
+            elif briefs and summary.stories_touched:
                 report["briefs_rebuilt"] = rebuild_touched(conn, summary.stories_touched, show)
         finally:
             conn.close()

@@ -1,10 +1,15 @@
-"""Atomic file writes: a reader never sees a half-written file."""
+"""Paths and files: the path that means standard input, and atomic file writes (a reader
+never sees a half-written file)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+
+# The input path that means standard input, read as JSON Lines (name a file called "-" by
+# its full path).
+STDIN = "-"
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -9,6 +9,9 @@ Readers, by format (the file suffix decides, else the content's head is sniffed)
 * JSON Lines, JSON arrays, CSV of records: :mod:`storyweave.ingest.jsonl`;
 * RSS/Atom (``.xml``/``.rss``/``.atom``): :mod:`storyweave.ingest.feed`.
 
+``-`` is standard input, read as JSON Lines record by record as it arrives
+(:func:`storyweave.ingest.jsonl.read_stream`).
+
 Folders are walked recursively in sorted order, hidden files skipped. Within a folder the
 bundles (feeds, records files) are read first, and an HTML page that supplied one of their
 items' bodies (a feed's saved page, a record's ``html_path``) is not read again on its own;
@@ -21,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyweave.errors import Reason
+from storyweave.fsutil import STDIN
 from storyweave.ingest.article import build_article, content_id
 from storyweave.ingest.feed import read_feed
 from storyweave.ingest.files import (
@@ -36,10 +40,10 @@ from storyweave.ingest.files import (
     walk,
 )
 from storyweave.ingest.html import MIN_ARTICLE_CHARS, decode_html, extract_html
-from storyweave.ingest.jsonl import read_records
+from storyweave.ingest.jsonl import read_records, read_stream, stdin_lines
 from storyweave.models import Article, Rejected
 
-__all__ = ["MAX_FILE_BYTES", "content_id", "read_file", "read_inputs"]
+__all__ = ["MAX_FILE_BYTES", "STDIN", "content_id", "read_file", "read_inputs"]
 
 
 def read_inputs(
@@ -48,7 +52,8 @@ def read_inputs(
     """Yield one Article per readable report and one Rejected per unusable input.
 
     Args:
-        paths: files and folders; folders are walked recursively in sorted order.
+        paths: files and folders; folders are walked recursively in sorted order; ``-`` is
+            standard input, read as JSON Lines.
         max_bytes: files larger than this are rejected without being read.
 
     Example:
@@ -57,6 +62,9 @@ def read_inputs(
         True
     """
     for raw in paths:
+        if str(raw) == STDIN:
+            yield from read_stream(stdin_lines())
+            continue
         files = list(walk(Path(raw)))
         if not files:
             yield Rejected(str(raw), Reason.EMPTY, f"{raw}: the folder holds no files to read")

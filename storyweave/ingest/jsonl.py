@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,11 @@ from storyweave.ingest.dates import normalize_date
 from storyweave.ingest.files import Loaded, decode, load
 from storyweave.ingest.html import MIN_ARTICLE_CHARS, Extracted, decode_html, extract_html
 from storyweave.models import Article, Rejected
+
+# How a stream of records (standard input) is named in rejections.
+STREAM_NAME = "<stdin>"
+# Bytes asked of standard input per read.
+READ_CHUNK = 1 << 16
 
 
 def read_records(
@@ -36,7 +43,7 @@ def read_records(
         yield Rejected(name, Reason.UNDECODABLE, f"{name}: bytes are in no known text encoding")
         return
     if kind == "jsonl":
-        yield from _json_lines(loaded.path, text, used)
+        yield from _json_lines(loaded.path, enumerate(text.splitlines(), 1), used)
     elif kind == "csv":
         reader = csv.DictReader(io.StringIO(text, newline=""))
         try:
@@ -49,8 +56,56 @@ def read_records(
         yield from _json_document(loaded.path, text, used)
 
 
-def _json_lines(path: Path, text: str, used: set[Path]) -> Iterator[Article | Rejected]:
-    for number, line in enumerate(text.splitlines(), 1):
+def read_stream(stream: Iterable[bytes], name: str = STREAM_NAME) -> Iterator[Article | Rejected]:
+    """Articles from a stream of JSON Lines (standard input), as each line arrives.
+
+    A line that is not UTF-8 or not JSON becomes one Rejected naming ``name`` and the line
+    number; ``html_path`` is relative to the current folder. Reading stops at the end of the
+    stream only, so an endless feed (``tail -f``) is read as it grows.
+    """
+    yield from _json_lines(Path(name), _decoded(stream, name), set())
+
+
+def stdin_lines() -> Iterator[bytes]:
+    """Lines of standard input as they arrive.
+
+    Read straight from the file descriptor: a thread left waiting on an endless stream at
+    exit then holds no lock of ``sys.stdin``'s buffer (which would abort the interpreter).
+    """
+    try:
+        fd = sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # replaced by a stream without a descriptor
+        yield from sys.stdin.buffer
+        return
+    pending = bytearray()
+    while chunk := os.read(fd, READ_CHUNK):
+        pending += chunk
+        end = pending.rfind(b"\n")
+        if end >= 0:
+            yield from bytes(pending[: end + 1]).splitlines(keepends=True)
+            del pending[: end + 1]
+    if pending:
+        yield bytes(pending)
+
+
+def _decoded(stream: Iterable[bytes], name: str) -> Iterator[tuple[int, str | Rejected]]:
+    for number, raw in enumerate(stream, 1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            detail = f"{name} line {number}: bytes are not UTF-8 (JSON Lines are UTF-8)"
+            yield number, Rejected(f"{name}:{number}", Reason.UNDECODABLE, detail)
+            continue
+        yield number, line
+
+
+def _json_lines(
+    path: Path, lines: Iterable[tuple[int, str | Rejected]], used: set[Path]
+) -> Iterator[Article | Rejected]:
+    for number, line in lines:
+        if isinstance(line, Rejected):
+            yield line
+            continue
         if not line.strip():
             continue
         where = f"line {number}"

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from storyweave.errors import Reason, StoryweaveError
+from storyweave.fsutil import STDIN
 from storyweave.models import Article, Rejected
 from storyweave.store.articles import add_article, record_rejected, stored_ids
 from storyweave.store.connection import transaction
@@ -35,6 +36,7 @@ from storyweave.store.stories import (
     merge_stories,
     stories_of,
 )
+from storyweave.store.stream import FLUSH_AFTER, full_batches, stop_on_signals, timed_batches
 
 # Inputs per transaction: small enough that a killed run loses under half a minute of work,
 # big enough that the commit and the clusterer save are a small share of a batch (storing
@@ -61,6 +63,7 @@ class Tally:
     rejected: list[Rejected] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
     new_stories: set[str] = field(default_factory=set)
+    stopped: bool = False
 
     def summary(self, run_id: int) -> IngestSummary:
         return IngestSummary(
@@ -72,6 +75,7 @@ class Tally:
             rejected=tuple(self.rejected),
             stories_touched=tuple(sorted(self.touched)),
             stories_new=len(self.new_stories),
+            stopped=self.stopped,
         )
 
 
@@ -110,14 +114,24 @@ def ingest(
     paths: Sequence[str | Path],
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
+    flush_after: float = FLUSH_AFTER,
+    on_batch: Callable[[set[str]], None] | None = None,
 ) -> IngestSummary:
     """Store and cluster every article under ``paths``; return what changed.
 
+    A first Ctrl-C (SIGINT) or SIGTERM ends the run after the batch in hand is committed
+    (see :mod:`storyweave.store.stream`); the summary then says ``stopped``.
+
     Args:
         conn: an open, migrated store (see :func:`storyweave.store.open_store`).
-        paths: files, folders, JSON Lines files, feeds.
+        paths: files, folders, JSON Lines files, feeds; ``-`` is standard input (JSON
+            Lines, read as they arrive until the stream ends).
         batch_size: inputs (articles and rejections) per committed transaction.
         progress: called with the number of inputs of each committed batch.
+        flush_after: with ``-``, a batch is committed once its first record has waited
+            this many seconds, full or not.
+        on_batch: called after each committed batch with the stories it changed (for
+            example to rebuild their briefs while a stream goes on).
 
     Example:
         >>> summary = ingest(open_store(Path("news.db")), ["feeds/"])
@@ -125,16 +139,28 @@ def ingest(
     """
     if batch_size < 1:
         raise StoryweaveError("E108", f"batch size must be 1 or more, got {batch_size}")
-    with ingest_lock_of(conn):
+    if flush_after <= 0:
+        raise StoryweaveError("E108", f"flush-after must be above 0 seconds, got {flush_after}")
+    if sum(str(p) == STDIN for p in paths) > 1:
+        raise StoryweaveError("E108", "give standard input (-) once")
+    stop = threading.Event()
+    with ingest_lock_of(conn), stop_on_signals(stop):
         run_id = start_run(conn, paths)
         clusterer = load_clusterer(conn)
         near = load_near_copies(conn)
         tally = Tally()
         items = read_all(paths)
-        while batch := list(islice(items, batch_size)):
-            commit_batch(conn, batch, run_id, clusterer, near, tally)
+        if any(str(p) == STDIN for p in paths):
+            batches = timed_batches(items, batch_size, flush_after, stop)
+        else:
+            batches = full_batches(items, batch_size, stop)
+        for batch in batches:
+            touched = commit_batch(conn, batch, run_id, clusterer, near, tally)
             if progress is not None:
                 progress(len(batch))
+            if on_batch is not None and touched:
+                on_batch(touched)
+        tally.stopped = stop.is_set()
         summary = tally.summary(run_id)
         with transaction(conn):
             conn.execute(
@@ -217,8 +243,12 @@ def commit_batch(
     clusterer: Any,
     near: NearCopies,
     tally: Tally,
-) -> None:
-    """Store one batch in one transaction (see the module docstring)."""
+) -> set[str]:
+    """Store one batch in one transaction (see the module docstring).
+
+    Returns:
+        The stories the batch changed (joined, or absorbing a merged story).
+    """
     plan = plan_batch(conn, batch, clusterer, near)
     members: dict[str, list[Member]] = defaultdict(list)
     with transaction(conn):
@@ -257,3 +287,4 @@ def commit_batch(
     tally.touched.difference_update(plan.merged)
     tally.new_stories |= new_stories
     tally.new_stories.difference_update(plan.merged)  # a story of this run merged away
+    return (set(members) | set(absorbing)) - set(plan.merged)

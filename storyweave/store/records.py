@@ -75,6 +75,7 @@ class IngestSummary:
     rejected: tuple[Rejected, ...]
     stories_touched: tuple[str, ...]
     stories_new: int
+    stopped: bool = False  # ended early by Ctrl-C or SIGTERM, after a committed batch
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,4 +90,5 @@ class IngestSummary:
             "stories_touched": len(self.stories_touched),
             "stories_new": self.stories_new,
             "touched_story_ids": list(self.stories_touched),
+            **({"stopped": True} if self.stopped else {}),
         }
