@@ -200,7 +200,7 @@ def measure_one(size: int, detect_language: bool) -> dict:
     importlib.import_module("storyweave.ingest")
     watch = Stopwatch()
     read_all = ingest_module.read_all
-    ingest_module.read_all = lambda paths: timed_reader(watch, read_all(paths))
+    ingest_module.read_all = lambda *args: timed_reader(watch, read_all(*args))
     NearCopies.check = watch.wrap("near_copies", NearCopies.check)
     save = ingest_module.save_clusterer
     ingest_module.save_clusterer = watch.wrap("save_state", save)

@@ -101,6 +101,19 @@ def md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     "long, full or not.",
 )
 @click.option(
+    "--watch",
+    type=float,
+    default=None,
+    metavar="SECONDS",
+    help="Keep running: look at the PATHs again every SECONDS for new and changed files, "
+    "until Ctrl-C.",
+)
+@click.option(
+    "--reread",
+    is_flag=True,
+    help="Read every file again, even those stored before and unchanged since.",
+)
+@click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
 def ingest_command(
@@ -109,6 +122,8 @@ def ingest_command(
     batch_size: int,
     briefs: bool,
     flush_after: float,
+    watch: float | None,
+    reread: bool,
     progress: bool | None,
 ) -> None:
     """Store the articles under every PATH and cluster them into stories.
@@ -119,9 +134,11 @@ def ingest_command(
     briefs of the stories each batch changed. Prints a JSON summary: articles read and
     added, duplicates (already stored, or near-copies of a stored article, which are kept
     and linked to it), rejected inputs with their reasons, and the stories touched.
-    Running it again on the same inputs changes nothing; re-running an interrupted ingest
-    finishes it. Ctrl-C stops after committing the batch in hand (press it twice to stop
-    at once).
+    Files stored before and unchanged since (same size and modification time) are not
+    read again (--reread reads them), so running it again on a folder costs little and
+    changes nothing; --watch does so every SECONDS. Re-running an interrupted ingest
+    finishes it. Ctrl-C stops after committing what was read (press it twice to stop at
+    once).
 
     Exit code 0 on success, 1 when no input held a usable article, 2 on a usage error.
     """
@@ -134,7 +151,7 @@ def ingest_command(
     try:
         conn = open_store(db)
         try:
-            streaming = any(str(p) == STDIN for p in paths)
+            streaming = any(str(p) == STDIN for p in paths) or watch is not None
             rebuilt = 0
 
             def rebuild_batch(story_ids: set[str]) -> None:
@@ -149,6 +166,8 @@ def ingest_command(
                     progress=bar.update,
                     flush_after=flush_after,
                     on_batch=rebuild_batch if briefs and streaming else None,
+                    reread=reread,
+                    watch=watch,
                 )
             report = summary.to_json()
             if briefs and streaming:
@@ -160,7 +179,7 @@ def ingest_command(
     except StoryweaveError as exc:
         fail(exc, exit_code_for(exc))
     echo_json(report)
-    if summary.read == 0:
+    if summary.read == 0 and not summary.files_unchanged:
         names = ", ".join(str(p) for p in paths)
         fail(StoryweaveError("E001", f"no usable article among {names}"), EXIT_NO_INPUT)
 

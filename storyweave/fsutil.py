@@ -1,15 +1,39 @@
-"""Paths and files: the path that means standard input, and atomic file writes (a reader
-never sees a half-written file)."""
+"""Paths and files: the path that means standard input, file stamps (has a file changed
+since it was read?), and atomic file writes (a reader never sees a half-written file)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 # The input path that means standard input, read as JSON Lines (name a file called "-" by
 # its full path).
 STDIN = "-"
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A file as last seen: its full path, size and modification time (nanoseconds).
+
+    A store that has read a file with this stamp need not read it again.
+    """
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
+def stamp_of(path: Path) -> FileStamp | None:
+    """The stamp of a regular file (None when it cannot be read or is not a file)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    if not path.is_file():
+        return None
+    return FileStamp(str(path.resolve()), status.st_size, status.st_mtime_ns)
 
 
 def write_atomic(path: str | Path, text: str) -> None:

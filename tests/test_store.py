@@ -382,12 +382,16 @@ def test_ingesting_twice_equals_ingesting_once(tmp_path: Path, corpus: Path, con
     assert first.read == n_records and first.added + first.near_copies == n_records
     assert counts["articles"] == n_records == counts["story_articles"]
 
-    second = ingest(conn, [corpus], batch_size=40)
+    # Read every record again (an unchanged file is otherwise skipped whole, below).
+    second = ingest(conn, [corpus], batch_size=40, reread=True)
     assert second.added == 0 and second.near_copies == 0 and second.stories_touched == ()
     assert second.already_stored == n_records
     assert table_counts(db) == counts
     assert memberships(db) == stories
     assert all(s.version == 1 for s in list_stories(conn))
+    third = ingest(conn, [corpus], batch_size=40)
+    assert (third.read, third.files_unchanged, third.stories_touched) == (0, 1, ())
+    assert table_counts(db) == counts and memberships(db) == stories
 
 
 def test_story_ids_are_stable_across_fresh_runs(tmp_path: Path, corpus: Path, conn_factory) -> None:
@@ -611,7 +615,7 @@ def test_an_old_format_store_is_converted_and_keeps_working(tmp_path: Path, conn
     # Turn it into a store of schema 1: the clusterer saved whole, no cluster_* tables.
     blob = engines.load_clusterer(old).to_state()
     old.execute("BEGIN")
-    for table in ("cluster_meta", *CLUSTER_TABLES, "story_merges"):
+    for table in ("cluster_meta", *CLUSTER_TABLES, "story_merges", "input_files"):
         old.execute(f"DROP TABLE {table}")
     old.execute("DELETE FROM schema_version WHERE version > 1")
     old.execute(

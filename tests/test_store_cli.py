@@ -53,10 +53,14 @@ def test_ingest_prints_a_summary_and_is_idempotent(tmp_path: Path, corpus: Path)
     assert first["stories_touched"] == len(first["touched_story_ids"]) >= 1
     assert first["stories_new"] == first["stories_touched"]
 
-    code, out, _ = invoke("ingest", str(corpus), "--db", str(path))
+    code, out, _ = invoke("ingest", str(corpus), "--db", str(path), "--reread")
     second = json.loads(out)
     assert code == 0
     assert (second["added"], second["already_stored"], second["stories_touched"]) == (0, n, 0)
+    code, out, _ = invoke("ingest", str(corpus), "--db", str(path))  # the file is unchanged
+    third = json.loads(out)
+    assert code == 0
+    assert (third["read"], third["files_unchanged"], third["stories_touched"]) == (0, 1, 0)
 
 
 def test_ingest_without_any_usable_article_exits_1(tmp_path: Path) -> None:

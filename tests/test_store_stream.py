@@ -193,3 +193,116 @@ def test_ctrl_c_commits_what_was_read_and_a_rerun_adds_no_duplicate(tmp_path: Pa
     assert rerun["already_stored"] == 4
     assert rerun["added"] + rerun["near_copies"] == len(records) - 4
     assert committed_articles(db) == len(records)
+
+
+# ---------------------------------------------------------------- folders read again
+
+
+def ingest_folder(db: Path, folder: Path, **options) -> dict:
+    conn = open_store(db)
+    try:
+        return ingest(conn, [folder], **options).to_json()
+    finally:
+        conn.close()
+
+
+def test_a_folder_ingested_again_reads_only_its_new_and_changed_files(tmp_path: Path) -> None:
+    stories = invent_stories(3, seed=13, reports=(3, 3))
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for number, story in enumerate(stories[:2]):
+        write_jsonl(folder / f"story{number}.jsonl", story)
+    db = tmp_path / "news.db"
+    first = ingest_folder(db, folder)
+    assert first["read"] == 6 and first["files_unchanged"] == 0
+
+    again = ingest_folder(db, folder)
+    assert again["read"] == 0 and again["files_unchanged"] == 2 and again["run"] == 2
+
+    # One file grows by a record, one file is new: only those two are read.
+    write_jsonl(folder / "story1.jsonl", stories[1] + stories[2][:1])
+    write_jsonl(folder / "story2.jsonl", stories[2][1:])
+    third = ingest_folder(db, folder)
+    assert third["files_unchanged"] == 1
+    assert third["read"] == 3 + 1 + 2 and third["already_stored"] == 3
+    assert committed_articles(db) == 9
+
+    forced = ingest_folder(db, folder, reread=True)
+    assert forced["read"] == 9 and forced["already_stored"] == 9 and forced["added"] == 0
+
+
+def test_a_records_file_and_the_page_it_points_to_are_both_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    (folder / "pages").mkdir(parents=True)
+    page = "<html><head><title>Quay flooded</title></head><body><article>{}</article></body></html>"
+    body = "".join(
+        f"<p>{sentence}</p>"
+        for sentence in (
+            "Sea water flooded the northern quay of Port Ellery on Sunday night, officials said.",
+            "The harbour master closed the ferry terminal until the pumps had cleared the water.",
+            "Two fishing boats broke their moorings and were found drifting off the breakwater.",
+        )
+    )
+    (folder / "pages" / "p1.html").write_text(page.format(body))
+    write_jsonl(folder / "index.jsonl", [{"id": "p1", "html_path": "pages/p1.html"}])
+    db = tmp_path / "news.db"
+    assert ingest_folder(db, folder)["read"] == 1
+    again = ingest_folder(db, folder)
+    # Had the page been taken for a file of its own, it would have been read as an article.
+    assert again["read"] == 0 and again["files_unchanged"] == 2
+
+
+def test_a_file_is_marked_read_only_with_its_last_record(tmp_path: Path) -> None:
+    records = flat(invent_stories(2, seed=17, reports=(3, 3)))
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_jsonl(folder / "all.jsonl", records)
+    db = tmp_path / "news.db"
+
+    def crash(touched: set[str]) -> None:
+        raise RuntimeError("the machine went down")
+
+    conn = open_store(db)
+    with pytest.raises(RuntimeError):
+        ingest(conn, [folder], batch_size=2, on_batch=crash)
+    assert conn.execute("SELECT COUNT(*) FROM input_files").fetchone()[0] == 0
+    conn.close()
+    assert committed_articles(db) == 2
+    resumed = ingest_folder(db, folder)  # the file is read again and the job finished
+    assert resumed["already_stored"] == 2 and committed_articles(db) == len(records)
+    assert ingest_folder(db, folder)["files_unchanged"] == 1
+
+
+def test_watch_stores_files_that_appear_until_ctrl_c(tmp_path: Path) -> None:
+    stories = invent_stories(2, seed=19, reports=(2, 2))
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    write_jsonl(folder / "first.jsonl", stories[0])
+    db = tmp_path / "news.db"
+    command = [sys.executable, "-m", "storyweave", "ingest", str(folder), "--db", str(db)]
+    command += ["--watch", "0.2", "--no-progress"]
+    process = subprocess.Popen(
+        command,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wait_for(lambda: committed_articles(db) == 2, process)
+    write_jsonl(folder / "second.jsonl", stories[1])
+    wait_for(lambda: committed_articles(db) == 4, process)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=PATIENCE)
+    assert process.returncode == 0, err
+    summary = json.loads(out)
+    assert summary["stopped"] is True and summary["read"] == 4
+    assert summary["files_unchanged"] == 0  # each file was read once, in full
+
+
+def test_watch_needs_files_and_a_positive_interval(tmp_path: Path) -> None:
+    conn = open_store(tmp_path / "news.db")
+    with pytest.raises(StoryweaveError, match="watch"):
+        ingest(conn, ["-"], watch=1.0)
+    with pytest.raises(StoryweaveError, match="watch"):
+        ingest(conn, [tmp_path], watch=0.0)
+    conn.close()

@@ -20,11 +20,11 @@ the bundle's items come at the bundle's place in the order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from storyweave.errors import Reason
-from storyweave.fsutil import STDIN
+from storyweave.fsutil import STDIN, FileStamp, stamp_of
 from storyweave.ingest.article import build_article, content_id
 from storyweave.ingest.feed import read_feed
 from storyweave.ingest.files import (
@@ -43,7 +43,15 @@ from storyweave.ingest.html import MIN_ARTICLE_CHARS, decode_html, extract_html
 from storyweave.ingest.jsonl import read_records, read_stream, stdin_lines
 from storyweave.models import Article, Rejected
 
-__all__ = ["MAX_FILE_BYTES", "STDIN", "content_id", "read_file", "read_inputs"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "STDIN",
+    "FileStamp",
+    "content_id",
+    "read_file",
+    "read_inputs",
+    "read_stamped",
+]
 
 
 def read_inputs(
@@ -61,6 +69,23 @@ def read_inputs(
         >>> all(isinstance(i, Article) for i in items)
         True
     """
+    for item in read_stamped(paths, max_bytes=max_bytes):
+        if not isinstance(item, FileStamp):
+            yield item
+
+
+def read_stamped(
+    paths: Iterable[str | Path],
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    unchanged: Callable[[FileStamp], bool] | None = None,
+) -> Iterator[Article | Rejected | FileStamp]:
+    """``read_inputs``, with a FileStamp after the items of each file read, and skipping.
+
+    A file for which ``unchanged(stamp)`` is true is not read (the store knows it as it
+    is). A feed's or records file's stamp comes after all its items, followed by the stamps
+    of the HTML pages it took bodies from (those are not read on their own).
+    """
     for raw in paths:
         if str(raw) == STDIN:
             yield from read_stream(stdin_lines())
@@ -69,16 +94,42 @@ def read_inputs(
         if not files:
             yield Rejected(str(raw), Reason.EMPTY, f"{raw}: the folder holds no files to read")
             continue
-        bundles: dict[Path, list[Article | Rejected]] = {}
-        used_pages: set[Path] = set()
+        stamps = {file: stamp_of(file) for file in files}
+        skipped = {
+            file
+            for file, stamp in stamps.items()
+            if stamp is not None and unchanged is not None and unchanged(stamp)
+        }
+        bundles = [f for f in files if f not in skipped and _bundle_kind(f) is not None]
+        if not any(f.suffix.lower() in HTML_SUFFIXES for f in files if f not in skipped):
+            # No page for a bundle to take: each file is read as it comes, records streamed.
+            for file in files:
+                if file not in skipped:
+                    yield from read_file(file, max_bytes)
+                    yield from _stamp(stamps[file])
+            continue
+        read_bundles: dict[Path, list[Article | Rejected]] = {}
+        pages_of: dict[Path, set[Path]] = {}
+        for file in bundles:
+            pages_of[file] = set()
+            read_bundles[file] = list(read_file(file, max_bytes, pages_of[file]))
+        used_pages = set().union(*pages_of.values())
         for file in files:
-            if _bundle_kind(file) is not None:
-                bundles[file] = list(read_file(file, max_bytes, used_pages))
-        for file in files:
-            if file in bundles:
-                yield from bundles[file]
+            if file in skipped:
+                continue
+            if file in read_bundles:
+                yield from read_bundles.pop(file)
+                yield from _stamp(stamps[file])
+                for page in sorted(pages_of[file]):
+                    yield from _stamp(stamps.get(page) or stamp_of(page))
             elif file not in used_pages:
                 yield from read_file(file, max_bytes)
+                yield from _stamp(stamps[file])
+
+
+def _stamp(stamp: FileStamp | None) -> Iterator[FileStamp]:
+    if stamp is not None:
+        yield stamp
 
 
 def read_file(

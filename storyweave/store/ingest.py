@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from storyweave.errors import Reason, StoryweaveError
-from storyweave.fsutil import STDIN
+from storyweave.fsutil import STDIN, FileStamp
 from storyweave.models import Article, Rejected
 from storyweave.store.articles import add_article, record_rejected, stored_ids
 from storyweave.store.connection import transaction
@@ -49,7 +49,7 @@ from storyweave.store.stream import FLUSH_AFTER, full_batches, stop_on_signals, 
 BATCH_SIZE = 250
 
 Progress = Callable[[int], None]
-Item = Article | Rejected
+Item = Article | Rejected | FileStamp
 
 
 @dataclass
@@ -64,6 +64,7 @@ class Tally:
     touched: set[str] = field(default_factory=set)
     new_stories: set[str] = field(default_factory=set)
     stopped: bool = False
+    files_unchanged: int = 0
 
     def summary(self, run_id: int) -> IngestSummary:
         return IngestSummary(
@@ -76,22 +77,54 @@ class Tally:
             stories_touched=tuple(sorted(self.touched)),
             stories_new=len(self.new_stories),
             stopped=self.stopped,
+            files_unchanged=self.files_unchanged,
         )
 
 
-def read_all(paths: Iterable[str | Path]) -> Iterator[Item]:
-    """Every article and rejection of every path.
+def read_all(
+    paths: Iterable[str | Path], unchanged: Callable[[FileStamp], bool] | None = None
+) -> Iterator[Item]:
+    """Every article and rejection of every path, and the stamp of each file read.
 
-    A reader failing on one path becomes a rejection of that path: one bad input must not
-    stop a long ingest of the others.
+    Files for which ``unchanged`` is true are skipped. A reader failing on one path becomes
+    a rejection of that path: one bad input must not stop a long ingest of the others.
     """
-    from storyweave.ingest import read_inputs
+    from storyweave.ingest import read_stamped
 
     for path in paths:
         try:
-            yield from read_inputs([path])
+            yield from read_stamped([path], unchanged=unchanged)
         except Exception as exc:  # record-and-continue is the batch policy
             yield Rejected(str(path), Reason.UNREADABLE, f"{type(exc).__name__}: {exc}")
+
+
+class KnownFiles:
+    """The files the store has read in full, as they were then (table ``input_files``)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        rows = conn.execute("SELECT path, size, mtime_ns FROM input_files")
+        self.stamps = {path: (size, mtime) for path, size, mtime in rows}
+        self.skipped: set[str] = set()  # files of this run skipped, never read in it
+        self.read: set[str] = set()  # files read in full by this run
+
+    def unchanged(self, stamp: FileStamp) -> bool:
+        """Whether the file is as it was when stored (noted in ``skipped``)."""
+        same = self.stamps.get(stamp.path) == (stamp.size, stamp.mtime_ns)
+        if same and stamp.path not in self.read:
+            self.skipped.add(stamp.path)
+        return same
+
+    def save(self, conn: sqlite3.Connection, stamps: Sequence[FileStamp], run_id: int) -> None:
+        """Record files read in full (inside the transaction of their last items)."""
+        conn.executemany(
+            "INSERT INTO input_files (path, size, mtime_ns, run_id) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(path) DO UPDATE SET size = excluded.size, "
+            "mtime_ns = excluded.mtime_ns, run_id = excluded.run_id",
+            [(s.path, s.size, s.mtime_ns, run_id) for s in stamps],
+        )
+        self.stamps.update((s.path, (s.size, s.mtime_ns)) for s in stamps)
+        self.read.update(s.path for s in stamps)
+        self.skipped.difference_update(self.read)
 
 
 def now() -> str:
@@ -116,11 +149,15 @@ def ingest(
     progress: Progress | None = None,
     flush_after: float = FLUSH_AFTER,
     on_batch: Callable[[set[str]], None] | None = None,
+    reread: bool = False,
+    watch: float | None = None,
 ) -> IngestSummary:
     """Store and cluster every article under ``paths``; return what changed.
 
-    A first Ctrl-C (SIGINT) or SIGTERM ends the run after the batch in hand is committed
-    (see :mod:`storyweave.store.stream`); the summary then says ``stopped``.
+    Files read in full by an earlier ingest and unchanged since (same size and modification
+    time) are skipped, unless ``reread``. A first Ctrl-C (SIGINT) or SIGTERM ends the run
+    after the batch in hand is committed (see :mod:`storyweave.store.stream`); the summary
+    then says ``stopped``.
 
     Args:
         conn: an open, migrated store (see :func:`storyweave.store.open_store`).
@@ -132,6 +169,9 @@ def ingest(
             this many seconds, full or not.
         on_batch: called after each committed batch with the stories it changed (for
             example to rebuild their briefs while a stream goes on).
+        reread: read every file, even those stored unchanged.
+        watch: look at ``paths`` again every ``watch`` seconds for new and changed files,
+            until stopped (Ctrl-C, SIGTERM); None: one pass.
 
     Example:
         >>> summary = ingest(open_store(Path("news.db")), ["feeds/"])
@@ -141,26 +181,36 @@ def ingest(
         raise StoryweaveError("E108", f"batch size must be 1 or more, got {batch_size}")
     if flush_after <= 0:
         raise StoryweaveError("E108", f"flush-after must be above 0 seconds, got {flush_after}")
+    streaming = any(str(p) == STDIN for p in paths)
     if sum(str(p) == STDIN for p in paths) > 1:
         raise StoryweaveError("E108", "give standard input (-) once")
+    if watch is not None and (watch <= 0 or streaming):
+        why = "standard input (-) is read as it arrives" if streaming else "must be above 0"
+        raise StoryweaveError("E108", f"--watch: {why}")
     stop = threading.Event()
     with ingest_lock_of(conn), stop_on_signals(stop):
         run_id = start_run(conn, paths)
         clusterer = load_clusterer(conn)
         near = load_near_copies(conn)
+        known = KnownFiles(conn)
         tally = Tally()
-        items = read_all(paths)
-        if any(str(p) == STDIN for p in paths):
-            batches = timed_batches(items, batch_size, flush_after, stop)
-        else:
-            batches = full_batches(items, batch_size, stop)
-        for batch in batches:
-            touched = commit_batch(conn, batch, run_id, clusterer, near, tally)
-            if progress is not None:
-                progress(len(batch))
-            if on_batch is not None and touched:
-                on_batch(touched)
+        while True:
+            items = read_all(paths, None if reread else known.unchanged)
+            if streaming:
+                batches = timed_batches(items, batch_size, flush_after, stop)
+            else:
+                batches = full_batches(items, batch_size, stop, _counted)
+            for batch in batches:
+                touched = commit_batch(conn, batch, run_id, clusterer, near, tally, known)
+                if progress is not None:
+                    progress(sum(map(_counted, batch)))
+                if on_batch is not None and touched:
+                    on_batch(touched)
+            reread = False  # a watch's later passes read only what changed
+            if watch is None or stop.wait(watch):
+                break
         tally.stopped = stop.is_set()
+        tally.files_unchanged = len(known.skipped)
         summary = tally.summary(run_id)
         with transaction(conn):
             conn.execute(
@@ -168,6 +218,11 @@ def ingest(
                 (now(), json.dumps(summary.to_json()), run_id),
             )
     return summary
+
+
+def _counted(item: Item) -> bool:
+    """Whether an item counts towards a batch (an article or a rejection, not a stamp)."""
+    return not isinstance(item, FileStamp)
 
 
 def ingest_lock_of(conn: sqlite3.Connection) -> AbstractContextManager[None]:
@@ -243,6 +298,7 @@ def commit_batch(
     clusterer: Any,
     near: NearCopies,
     tally: Tally,
+    known: KnownFiles | None = None,
 ) -> set[str]:
     """Store one batch in one transaction (see the module docstring).
 
@@ -277,6 +333,8 @@ def commit_batch(
         absorbing = merge_stories(conn, plan.merged, run_id)
         if plan.clustered:
             save_clusterer(conn, clusterer, run_id)
+        if known is not None:
+            known.save(conn, [i for i in batch if isinstance(i, FileStamp)], run_id)
     tally.read += plan.articles
     tally.already_stored += plan.articles - len(plan.fresh)
     tally.added += len(plan.fresh) - len(plan.original_of)

@@ -175,10 +175,22 @@ CREATE INDEX story_merges_into ON story_merges(merged_into);
 ALTER TABLE cluster_stories ADD COLUMN norms TEXT;
 """
 
+# Files an ingest has read in full, as they were then (see ``ingest.FileStamp``): an ingest
+# of the same folder reads only the files that are new or changed since.
+INPUT_FILES = """
+CREATE TABLE input_files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs(id)
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "clusterer state by parts", CLUSTER_TABLES),
     Migration(3, "story merges, clusterer story lengths", STORY_MERGES),
+    Migration(4, "files read", INPUT_FILES),
 )
 
 VERSION_TABLE = """

@@ -76,6 +76,7 @@ class IngestSummary:
     stories_touched: tuple[str, ...]
     stories_new: int
     stopped: bool = False  # ended early by Ctrl-C or SIGTERM, after a committed batch
+    files_unchanged: int = 0  # files skipped: stored before, unchanged since
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -90,5 +91,6 @@ class IngestSummary:
             "stories_touched": len(self.stories_touched),
             "stories_new": self.stories_new,
             "touched_story_ids": list(self.stories_touched),
+            "files_unchanged": self.files_unchanged,
             **({"stopped": True} if self.stopped else {}),
         }

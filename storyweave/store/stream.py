@@ -15,9 +15,8 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from queue import Empty, Queue
 from types import FrameType
 from typing import TypeVar
@@ -41,10 +40,27 @@ class _Failed:
         self.error = error
 
 
-def full_batches(items: Iterable[T], size: int, stop: threading.Event) -> Iterator[list[T]]:
-    """Batches of ``size`` items (the last one shorter); none begun once ``stop`` is set."""
+def full_batches(
+    items: Iterable[T],
+    size: int,
+    stop: threading.Event,
+    counts: Callable[[T], bool] = lambda item: True,
+) -> Iterator[list[T]]:
+    """Batches of ``size`` counted items (the last one shorter), each with the uncounted
+    items that came before its last one; none begun once ``stop`` is set."""
     iterator = iter(items)
-    while not stop.is_set() and (batch := list(islice(iterator, size))):
+    batch: list[T] = []
+    counted = 0
+    while not stop.is_set():
+        item = next(iterator, _END)
+        if item is _END:
+            break
+        batch.append(item)  # type: ignore[arg-type]  # not the end marker
+        counted += counts(item)  # type: ignore[arg-type]
+        if counted >= size:
+            yield batch
+            batch, counted = [], 0
+    if batch:
         yield batch
 
 
