@@ -17,7 +17,7 @@ import json
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +25,6 @@ import numpy as np
 from storyweave.cluster import StoryClusterer, cluster_articles
 from storyweave.cluster.clusterer import JOIN_THRESHOLD
 from storyweave.cluster.features import prose_lines
-from storyweave.ingest import content_id
 from storyweave.models import Article
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -38,26 +37,20 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def articles_of(rows: Iterable[dict]) -> list[Article]:
-    """Articles as the JSON Lines reader makes them: content-hash id, record id as input."""
-    return [
-        Article(
-            id=content_id(r["text"]),
-            input=r["id"],
-            text=r["text"],
-            title=r.get("title"),
-            published=r.get("published"),
-            outlet=r.get("outlet"),
-            url=r.get("url"),
-            kind="jsonl",
-        )
-        for r in rows
-    ]
+def articles_of(path: Path) -> list[Article]:
+    """The articles of a JSON Lines file, read as `storyweave cluster` reads them."""
+    from storyweave.ingest import read_inputs
+
+    read = list(read_inputs([path]))
+    rejected = [r for r in read if not isinstance(r, Article)]
+    if rejected:
+        raise SystemExit(f"{path}: {len(rejected)} records were not read, e.g. {rejected[0]}")
+    return [a for a in read if isinstance(a, Article)]
 
 
 def localnews() -> tuple[list[Article], Gold, Gold]:
     folder = DATA / "localnews"
-    articles = articles_of(read_jsonl(folder / "articles.jsonl"))
+    articles = articles_of(folder / "articles.jsonl")
     clean: Gold = defaultdict(set)
     for row in read_jsonl(folder / "gold_clean.jsonl"):
         clean[row["id"]].add(row["event_id"])
@@ -70,7 +63,7 @@ def localnews() -> tuple[list[Article], Gold, Gold]:
 def duc2004() -> tuple[list[Article], Gold]:
     """The 500 DUC articles pooled; an exact copy carries the docsets of all its copies."""
     folder = DATA / "duc2004"
-    articles = articles_of(read_jsonl(folder / "articles.jsonl"))
+    articles = articles_of(folder / "articles.jsonl")
     gold: Gold = defaultdict(set)
     for row in read_jsonl(folder / "clusters.jsonl"):
         for article_id in row["article_ids"]:

@@ -447,3 +447,19 @@ def test_text_report_opening_with_a_bracket_is_a_report_not_json(tmp_path: Path)
     items = list(read_inputs([report]))
     assert len(items) == 1 and isinstance(items[0], Article)
     assert items[0].text.startswith("[Updated] Ferry")
+
+
+def test_a_record_title_loses_the_site_name_a_page_title_carries(tmp_path: Path) -> None:
+    records = [
+        {"id": "t1", "outlet": "Riverton Post", "title": "Bridge reopens - Riverton Post"},
+        {
+            "id": "t2",
+            "url": "https://www.harbourtimes.com/a/1",
+            "title": "Harbour Times | Quay shut",
+        },
+        {"id": "t3", "outlet": "Riverton Post", "title": "Floods - what we know"},
+    ]
+    path = tmp_path / "titled.jsonl"
+    path.write_text("".join(json.dumps(dict(r, text=REPORT + r["id"])) + "\n" for r in records))
+    titles = [a.title for a in read(path)]
+    assert titles == ["Bridge reopens", "Quay shut", "Floods - what we know"]

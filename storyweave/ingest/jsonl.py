@@ -21,6 +21,7 @@ from storyweave.ingest.article import build_article
 from storyweave.ingest.dates import normalize_date
 from storyweave.ingest.files import Loaded, decode, load
 from storyweave.ingest.html import MIN_ARTICLE_CHARS, Extracted, decode_html, extract_html
+from storyweave.ingest.titles import headline
 from storyweave.models import Article, Rejected
 
 # How a stream of records (standard input) is named in rejections.
@@ -171,14 +172,18 @@ def record_article(
             detail = f"{label}: its HTML holds no article of {MIN_ARTICLE_CHARS}+ characters"
             return _bad(path, where, Reason.NO_ARTICLE, detail)
         text = page.text
+    outlet = _text_field(record, "outlet") or (page.outlet if page else None)
+    url = _text_field(record, "url") or (page.url if page else None)
+    # A record's title is often the page's <title>: "Headline - The Site".
+    title = headline(_text_field(record, "title"), [], outlet, url)
     return build_article(
         text,
         input=input_name,
         kind="jsonl",
         path=body_path,
-        outlet=_text_field(record, "outlet") or (page.outlet if page else None),
-        url=_text_field(record, "url") or (page.url if page else None),
-        title=_text_field(record, "title") or (page.title if page else None),
+        outlet=outlet,
+        url=url,
+        title=title or (page.title if page else None),
         published=normalize_date(record.get("published")) or (page.published if page else None),
         language=_text_field(record, "language", "lang") or (page.language if page else None),
         author=_author(record) or (page.author if page else None),
