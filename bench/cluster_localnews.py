@@ -43,8 +43,8 @@ def articles_of(path: Path) -> list[Article]:
 
     read = list(read_inputs([path]))
     rejected = [r for r in read if not isinstance(r, Article)]
-    if rejected:
-        raise SystemExit(f"{path}: {len(rejected)} records were not read, e.g. {rejected[0]}")
+    if rejected:  # scored as stories of their own (see ``bcubed``)
+        print(f"{path.name}: {len(rejected)} records rejected, e.g. {rejected[0]}", file=sys.stderr)
     return [a for a in read if isinstance(a, Article)]
 
 
@@ -75,8 +75,12 @@ def duc2004() -> tuple[list[Article], Gold]:
 
 
 def bcubed(predicted: dict[str, str], gold: Gold) -> dict[str, float]:
-    """Extended B-cubed (Amigo et al. 2009) over the gold items; items may have 2+ labels."""
-    items = [i for i in gold if i in predicted]
+    """Extended B-cubed (Amigo et al. 2009) over the gold items; items may have 2+ labels.
+
+    A gold item in no predicted story (a record the reader rejected) counts as alone.
+    """
+    predicted = {**{i: f"(in no story) {i}" for i in gold}, **predicted}
+    items = list(gold)
     by_story: dict[str, list[str]] = defaultdict(list)
     by_label: dict[str, set[str]] = defaultdict(set)
     for i in items:

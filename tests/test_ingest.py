@@ -411,12 +411,17 @@ def test_url_date() -> None:
     ).filter(lambda t: t.strip())
 )
 def test_any_utf8_text_file_round_trips(text: str) -> None:
+    """Any text file is one article with its exact text, unless cleaning finds nothing in it
+    but furniture (a bare number, a menu line), which is then one no_article rejection."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "report.txt"
         path.write_bytes(text.encode("utf-8"))
-        article = only_article(read(path))
-        assert article.text == text and article.id == content_id(text)
-        assert read(path) == [article]
+        items = read(path)
+        assert len(items) == 1 and read(path) == items
+        if isinstance(items[0], Rejected):
+            assert items[0].reason is Reason.NO_ARTICLE and "page furniture" in items[0].detail
+        else:
+            assert items[0].text == text and items[0].id == content_id(text)
 
 
 def test_byline_keeps_only_names() -> None:
@@ -463,3 +468,39 @@ def test_a_record_title_loses_the_site_name_a_page_title_carries(tmp_path: Path)
     path.write_text("".join(json.dumps(dict(r, text=REPORT + r["id"])) + "\n" for r in records))
     titles = [a.title for a in read(path)]
     assert titles == ["Bridge reopens", "Quay shut", "Floods - what we know"]
+
+
+COOKIE_WALL = (
+    "Please note that by blocking any or all cookies you may not have access to certain "
+    "features, content or personalisation. For more information see our Cookie Policy.\n"
+    "To enable cookies, follow the instructions for your browser below.\n"
+    "Home | News | Sport | Business | Weather\n"
+)
+
+
+def test_a_page_that_is_only_furniture_is_rejected_and_a_short_report_is_kept(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "wall.txt").write_text(COOKIE_WALL)
+    (tmp_path / "brief.txt").write_text("The Kelby bridge reopened on Friday after repairs.\n")
+    (tmp_path / "report.txt").write_text(COOKIE_WALL + "\n" + REPORT)
+    brief, report, wall = read(tmp_path)
+    assert isinstance(brief, Article) and isinstance(report, Article)
+    assert REPORT.split(".")[0] in report.text
+    assert isinstance(wall, Rejected) and wall.reason is Reason.NO_ARTICLE
+    assert "page furniture" in wall.detail and "wall.txt" in wall.detail
+
+
+def test_a_record_that_is_a_script_notice_is_rejected_by_its_id(tmp_path: Path) -> None:
+    notice = (
+        "If you're seeing this message, that means JavaScript has been disabled on your browser.\n"
+        "Please enable JavaScript to make this website work.\n"
+        "Checking your browser before accessing the site.\n"
+    )
+    path = tmp_path / "feed.jsonl"
+    records = [{"id": "n1", "text": notice}, {"id": "r1", "text": REPORT}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    rejected, kept = read(path)
+    assert isinstance(rejected, Rejected) and rejected.input == "n1"
+    assert "record 'n1'" in rejected.detail
+    assert isinstance(kept, Article) and kept.input == "r1"

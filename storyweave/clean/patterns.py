@@ -52,8 +52,12 @@ BOILERPLATE = re.compile(
 # Promotional or legal sentences that look like prose but are furniture.
 BOILERPLATE_PHRASE = re.compile(
     r"\b(?:download (?:the|our) (?:new |free )?[\w ]{0,30}app|subscribe to (?:our|the)\b"
-    r"|sign up (?:for|to) (?:our|the)\b|(?:javascript|cookies) (?:is |are )?(?:disabled|required"
-    r"|must be enabled)|enable javascript|all rights reserved"
+    r"|sign up (?:for|to) (?:our|the)\b|(?:javascript|cookies) (?:is |are |has been |have been )?"
+    r"(?:disabled|required|must be enabled|turned off)|enable javascript|all rights reserved"
+    r"|(?:block|enable|accept|allow|disable)(?:s|d|ing)? (?:any or all |all |the )?cookies\b"
+    r"|checking your browser|verify (?:that )?you are (?:a )?human|are you a robot"
+    r"|(?:page|content) (?:you are|you're) looking for (?:does not|doesn't|cannot|could not|is no)"
+    r"|nothing was found at this location|^(?:error )?404\b|\bpage not found\b"
     r"|^disclaimer\b|contact our support team|this (?:article|story|content) is (?:only )?"
     r"(?:available|for) (?:to )?subscribers|to continue reading|already a subscriber"
     r"|log in to (?:continue|read)|^(?:copyright\s*)?©|^copyright\s+(?:\(c\)\s*)?\d{4}"

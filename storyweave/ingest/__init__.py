@@ -41,6 +41,7 @@ from storyweave.ingest.files import (
 )
 from storyweave.ingest.html import MIN_ARTICLE_CHARS, decode_html, extract_html
 from storyweave.ingest.jsonl import read_records, read_stream, stdin_lines
+from storyweave.ingest.usable import furniture_only
 from storyweave.models import Article, Rejected
 
 __all__ = [
@@ -84,8 +85,19 @@ def read_stamped(
 
     A file for which ``unchanged(stamp)`` is true is not read (the store knows it as it
     is). A feed's or records file's stamp comes after all its items, followed by the stamps
-    of the HTML pages it took bodies from (those are not read on their own).
+    of the HTML pages it took bodies from (those are not read on their own). A text that
+    is page furniture only (``usable.furniture_only``) comes as its rejection.
     """
+    for item in _read_stamped(paths, max_bytes, unchanged):
+        if isinstance(item, Article):
+            yield furniture_only(item) or item
+        else:
+            yield item
+
+
+def _read_stamped(
+    paths: Iterable[str | Path], max_bytes: int, unchanged: Callable[[FileStamp], bool] | None
+) -> Iterator[Article | Rejected | FileStamp]:
     for raw in paths:
         if str(raw) == STDIN:
             yield from read_stream(stdin_lines())
