@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -205,7 +206,26 @@ def rebuild_touched(conn: Any, story_ids: Sequence[str], show: bool) -> int:
     show_default=True,
     help="Only stories with at least N articles.",
 )
-def stories_command(db: Path | None, fmt: str, limit: int | None, min_articles: int) -> None:
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Only stories with a report published on or after this date (YYYY-MM-DD).",
+)
+@click.option(
+    "--until",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Only stories with a report published on or before this date (YYYY-MM-DD).",
+)
+def stories_command(
+    db: Path | None,
+    fmt: str,
+    limit: int | None,
+    min_articles: int,
+    since: datetime | None,
+    until: datetime | None,
+) -> None:
     """List the stored stories, most recently published first.
 
     Each story has its id (for `brief --story ID`), headline, article count,
@@ -220,7 +240,13 @@ def stories_command(db: Path | None, fmt: str, limit: int | None, min_articles: 
     try:
         conn = open_store(db, create=False)
         try:
-            stories = list_stories(conn, limit=limit, min_articles=min_articles)
+            stories = list_stories(
+                conn,
+                limit=limit,
+                min_articles=min_articles,
+                since=since.date().isoformat() if since else None,
+                until=until.date().isoformat() if until else None,
+            )
         finally:
             conn.close()
     except StoryweaveError as exc:

@@ -95,6 +95,22 @@ def test_stories_lists_every_story_in_json_and_markdown(db: Path, corpus: Path) 
     assert stories[0]["id"] in lines[2]
 
 
+def test_stories_between_two_dates_are_those_with_a_report_in_between(db: Path) -> None:
+    everything = json.loads(invoke("stories", "--db", str(db))[1])["stories"]
+    since, until = "2031-03-06", "2031-03-12"
+    code, out, _ = invoke("stories", "--db", str(db), "--since", since, "--until", until)
+    assert code == 0
+    listed = {s["id"] for s in json.loads(out)["stories"]}
+    expected = {
+        s["id"]
+        for s in everything
+        if s["last_published"][:10] >= since and s["first_published"][:10] <= until
+    }
+    assert listed == expected and 0 < len(listed) < len(everything)
+    code, _, err = invoke("stories", "--db", str(db), "--since", "March 6")
+    assert code == 2 and "YYYY-MM-DD" in invoke("stories", "--help")[1]
+
+
 def test_search_returns_hits_with_their_story(db: Path) -> None:
     code, out, _ = invoke("search", "bus", "drivers", "--db", str(db))
     assert code == 0

@@ -150,14 +150,31 @@ def story_from_row(row: sqlite3.Row) -> StoredStory:
 
 
 def list_stories(
-    conn: sqlite3.Connection, limit: int | None = None, min_articles: int = 1
+    conn: sqlite3.Connection,
+    limit: int | None = None,
+    min_articles: int = 1,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[StoredStory]:
-    """Stories, most recently published first; then the bigger, then by id."""
+    """Stories, most recently published first; then the bigger, then by id.
+
+    ``since`` and ``until`` (ISO dates, inclusive) keep the stories with a report published
+    in that span: the story's first report on or before ``until``, its last on or after
+    ``since``. A story with no dated report is kept only without them.
+    """
+    where = ["article_count >= ?"]
+    values: list[object] = [min_articles]
+    if since is not None:
+        where.append("substr(last_published, 1, 10) >= ?")
+        values.append(since)
+    if until is not None:
+        where.append("substr(first_published, 1, 10) <= ?")
+        values.append(until)
     rows = conn.execute(
-        f"SELECT {STORY_COLUMNS} FROM stories WHERE article_count >= ? "
+        f"SELECT {STORY_COLUMNS} FROM stories WHERE {' AND '.join(where)} "
         "ORDER BY last_published IS NULL, last_published DESC, article_count DESC, id "
         "LIMIT ?",
-        (min_articles, -1 if limit is None else limit),
+        (*values, -1 if limit is None else limit),
     )
     return [story_from_row(r) for r in rows]
 
