@@ -175,3 +175,29 @@ def test_dash_credits_and_inverted_said_name_the_speaker() -> None:
     )
     assert _with(quotes, "ignored every warning").speaker == "Marta Lindqvist"
     assert _with(quotes, "Nobody came to help").speaker == "Oskar Brenner"
+
+
+def test_words_between_two_quotations_are_never_a_quotation() -> None:
+    # Two quotations left open at a paragraph end shift the pairing of quotation marks; the
+    # attribution between “A?” and “B.” must not come out as a quote of its own.
+    text = (
+        "Harbour economist Peter Lind said: “The harbour has always been open to everyone, and "
+        "the fee changes that.\n\n"
+        "“Other ports will have to decide what works for them,” he added.\n\n"
+        "Maria Kowalski, a former harbour master, said the rule was only the latest example of "
+        "the council meddling in “so many parts of our lives”.\n\n"
+        "“Can we be adults and not keep running to the council for help?” Kowalski said in a "
+        "radio interview. “Because we really should ask who is going to protect the boat owners "
+        "from the council as well.”\n\n"
+        "Fisherman Jon Berg said: “We were never asked about the fee.\n\n"
+        "“Nobody from the council came to the docks,” Berg said.\n\n"
+        "The council will vote on the rule next month.\n"
+    )
+    sources = bare_sources([text])
+    docs = parse([text])
+    quotes = find_quotes(sources, docs, find_entities(sources, docs))
+    texts = [q.text for q in quotes]
+    assert not any("said in a radio interview" in t for t in texts), texts
+    assert not any(t.startswith("Fisherman") for t in texts), texts
+    assert any(t.startswith("The harbour has always been open") for t in texts), texts
+    assert any(t.startswith("Can we be adults") for t in texts), texts

@@ -75,6 +75,19 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Curly marks say which side they are on; straight marks do not.
+CLOSING_MARKS = "”»"
+OPENING_MARKS = "“«„"
+
+
+def _inverted(text: str, start: int, end: int) -> bool:
+    """The span starts at a closing mark and a quotation opens inside it: it holds the words
+    *between* two quotations (“A,” she said. “B.”), which textacy can pair up as if quoted
+    once one mark of the text went unpaired."""
+    inner = text[start:end].strip()
+    return not inner or (inner[0] in CLOSING_MARKS and any(c in OPENING_MARKS for c in inner[1:]))
+
+
 def _sentence_range(doc: Doc, spans: Sequence[Span]) -> tuple[int, int]:
     sents = [t.sent for s in spans for t in (s[0], s[-1]) if len(s)]
     return min(s.start_char for s in sents), max(s.end_char for s in sents)
@@ -216,6 +229,8 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
     triples = _direct_quotations(doc)
     quoted = [(c.start, c.end) for _, _, c in triples] + _marked(doc, source.text)
     for speaker_tokens, cue, content in triples:
+        if _inverted(source.text, content.start_char, content.end_char):
+            continue
         start, end = _inner(source.text, content.start_char, content.end_char)
         if not _keep(source.text, start, end):
             continue
