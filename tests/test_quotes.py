@@ -201,3 +201,36 @@ def test_words_between_two_quotations_are_never_a_quotation() -> None:
     assert not any(t.startswith("Fisherman") for t in texts), texts
     assert any(t.startswith("The harbour has always been open") for t in texts), texts
     assert any(t.startswith("Can we be adults") for t in texts), texts
+
+
+def test_a_label_is_not_speech_and_who_is_never_a_speaker() -> None:
+    text = (
+        "The law has stoked debate about the council’s tendency to intervene in private "
+        "matters, a style of government sometimes described as “gentle guardianship”.\n\n"
+        "Critics see the law as an extension of the approach of the port’s founding mayor, the "
+        "late Henrik Dahl, who once declared that he was “proud” to run a careful town and said "
+        "its success came from watching matters such as “who your neighbour is, how you moor, "
+        "the noise you make”.\n\n"
+        "The council will vote on the rule next month.\n"
+    )
+    sources = bare_sources([text])
+    docs = parse([text])
+    quotes = find_quotes(sources, docs, find_entities(sources, docs))
+    assert not any("guardianship" in q.text for q in quotes), quotes
+    neighbour = [q for q in quotes if "neighbour" in q.text]
+    assert neighbour
+    assert neighbour[0].speaker == "Henrik Dahl"
+
+
+def test_a_statement_is_spoken_by_whoever_issued_it() -> None:
+    text = (
+        "The ferry line was closed for a week after the storm.\n\n"
+        "Following a swiftly called, late-afternoon meeting, the Northern Harbour Board issued a "
+        "statement calling the closure “a necessary step to keep passengers safe”.\n"
+    )
+    sources = bare_sources([text])
+    docs = parse([text])
+    quotes = find_quotes(sources, docs, find_entities(sources, docs))
+    step = [q for q in quotes if "necessary step" in q.text]
+    assert step
+    assert step[0].speaker == "Northern Harbour Board"

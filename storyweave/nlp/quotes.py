@@ -88,6 +88,22 @@ def _inverted(text: str, start: int, end: int) -> bool:
     return not inner or (inner[0] in CLOSING_MARKS and any(c in OPENING_MARKS for c in inner[1:]))
 
 
+# Verbs that name or label something ("a style described as “gentle guardianship”").
+LABEL_VERBS = frozenset({"describe", "call", "dub", "label", "brand", "term", "know", "nickname"})
+
+
+def _labelling(tok: Token) -> bool:
+    """A past participle that labels a thing without a speaker: "described as", "known as".
+
+    With an agent ("described by the mayor as") or a perfect ("has called it") someone speaks.
+    """
+    if tok.lemma_.lower() not in LABEL_VERBS or tok.tag_ != "VBN":
+        return False
+    return not any(
+        c.dep_ == "agent" or (c.dep_ == "aux" and c.lemma_ == "have") for c in tok.children
+    )
+
+
 def _sentence_range(doc: Doc, spans: Sequence[Span]) -> tuple[int, int]:
     sents = [t.sent for s in spans for t in (s[0], s[-1]) if len(s)]
     return min(s.start_char for s in sents), max(s.end_char for s in sents)
@@ -231,6 +247,8 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
     for speaker_tokens, cue, content in triples:
         if _inverted(source.text, content.start_char, content.end_char):
             continue
+        if cue and all(_labelling(t) for t in cue):
+            continue
         start, end = _inner(source.text, content.start_char, content.end_char)
         if not _keep(source.text, start, end):
             continue
@@ -263,6 +281,8 @@ def _speech_subject(
                 if objects:
                     return speaker_phrase(objects, content)
             # The tagger sometimes misreads "said" after a long name ("Said Ellis:").
+            if _labelling(tok):
+                continue
             if (tok.lemma_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or (
                 tok.lower_ in SAID_FORMS
             ):
