@@ -269,3 +269,14 @@ def test_different_clock_times_are_not_one_agreed_claim() -> None:
     assert len(van) == 1
     assert van[0].sources == ("S2",), van[0].evidence
     assert van[0].status == "single"
+
+
+def test_a_district_and_its_city_in_one_sentence_are_not_a_dispute() -> None:
+    texts = [
+        "Mr Lim wrote in his post that the house set on fire was located in Riverside, in "
+        "downtown Boston.\n",
+        "Mr Lim wrote in his post that the house was located in Riverside, in downtown Boston, "
+        "and that two police reports have been made.\n",
+    ]
+    _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    assert disputes == [], disputes
