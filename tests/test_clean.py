@@ -490,7 +490,6 @@ def test_credit_tailed_caption_is_kept_apart_from_the_story() -> None:
         "Table of Contents",
         "Posted by Harbour Buses Ltd on Monday, March 3, 2025",
         "— City Desk (@citydesk) March 3, 2025",
-        "Ferry fares to rise next month #harbour #ferry pic.twitter.com/abc123",
     ],
 )
 def test_plugs_and_embed_footers_are_removed(line: str) -> None:

@@ -70,17 +70,18 @@ BOILERPLATE_PHRASE = re.compile(
     r"(?:the )?(?:[\w'’]+ )?(?:app store|google play)|for more (?:stories|news|articles"
     r"|updates)\W*$|(?:more information|further details) (?:is |are )?(?:available )?"
     r"(?:in|from|on) our\b|^[^.!?]{0,30}\banytime,? anywhere\W*$"
-    # Embedded-widget residue: a related list's counter, a tweet's picture link.
-    r"|^list of \d+ items?|\bpic\.twitter\.com/"
+    # A related-story list's item counter run into its first headline.
+    r"|^list of \d+ items?"
     r"|^(?:this (?:article|story|report) )?(?:was )?first (?:published|appeared)\b)",
     re.I,
 )
-# Headings of related-story lists: the short headline lines under one are links, not story.
+# Headings of related-story lists, alone on their line (an inline "Read more: <title>" is one
+# link, and what follows it is the story again): the headline lines under one are links.
 RELATED_HEADING = re.compile(
-    r"^(?:recommended(?: videos?| stories| for you| reading)?|more stories|more news"
-    r"|related(?: stories| articles| news| content| coverage)?|read (?:more|next|also)"
-    r"|also read|see also|you (?:may|might) also like|most (?:read|popular|viewed|shared)"
-    r"|trending(?: now| stories)?|top stories|don't miss|list of \d+ items?)\b",
+    r"^(?:(?:recommended(?: videos?| stories| for you| reading)?|more stories|more news"
+    r"|related(?: stories| articles| news| content| coverage)|read (?:more|next|also)"
+    r"|also read|you (?:may|might) also like|most (?:read|popular|viewed|shared)"
+    r"|trending(?: now| stories)?|top stories|don't miss)\W*$|list of \d+ items?)",
     re.I,
 )
 # Read-time, live and count badges: "2 min read", "Live Story", "7 images", "1 / 24".
