@@ -234,3 +234,17 @@ def test_a_statement_is_spoken_by_whoever_issued_it() -> None:
     step = [q for q in quotes if "necessary step" in q.text]
     assert step
     assert step[0].speaker == "Northern Harbour Board"
+
+
+def test_span_between_two_straight_quotations_is_recognised() -> None:
+    from storyweave.nlp.quotes import _inverted
+
+    text = (
+        'He asked: "Why do you make me do this?" When she cried, he said she was finally '
+        'showing her feelings.\n\nHe told her: "You asked for this."'
+    )
+    between = text.index("When"), text.index('"You')
+    assert _inverted(text, *between)
+    quoted = text.index("Why"), text.index('?"') + 1
+    assert not _inverted(text, *quoted)
+    assert not _inverted(text, text.index("You"), len(text) - 1)

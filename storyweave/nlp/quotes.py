@@ -81,11 +81,54 @@ OPENING_MARKS = "“«„"
 
 
 def _inverted(text: str, start: int, end: int) -> bool:
-    """The span starts at a closing mark and a quotation opens inside it: it holds the words
-    *between* two quotations (“A,” she said. “B.”), which textacy can pair up as if quoted
-    once one mark of the text went unpaired."""
+    """The span starts at a closing mark and a quotation opens inside it or at its end: it
+    holds the words *between* two quotations (“A,” she said. “B.”), which textacy can pair up
+    as if quoted once one mark of the text went unpaired. The marks may lie just outside the
+    span. A straight mark closes when glued to the word before it (`?" He said`) and opens
+    when glued to the word after it (`: "You`)."""
     inner = text[start:end].strip()
-    return not inner or (inner[0] in CLOSING_MARKS and any(c in OPENING_MARKS for c in inner[1:]))
+    if not inner:
+        return True
+    first = _mark_at(text, start, -1)
+    if first is None or not _closes(text, first):
+        return False
+    last = _mark_at(text, end, 1)
+    inside = text[first + 1 : last if last is not None else end]
+    return (
+        any(c in OPENING_MARKS for c in inside)
+        or bool(_STRAIGHT_OPENING.search(inside))
+        or (last is not None and _opens(text, last))
+    )
+
+
+_STRAIGHT_OPENING = re.compile(r'(?<=\s)"(?=\w)')
+
+
+def _mark_at(text: str, edge: int, outward: int) -> int | None:
+    """The quotation mark at a span edge (``outward`` -1 for the start, 1 for the end): the
+    first character inside the span, else the first one outside it, spaces skipped."""
+    inward = -outward
+    for j, step in (
+        (edge if outward < 0 else edge - 1, inward),
+        (edge - 1 if outward < 0 else edge, outward),
+    ):
+        while 0 <= j < len(text) and text[j] in " \t\n":
+            j += step
+        if 0 <= j < len(text) and text[j] in QUOTE_CHARS:
+            return j
+    return None
+
+
+def _closes(text: str, i: int) -> bool:
+    if text[i] in CLOSING_MARKS:
+        return True
+    return text[i] == '"' and i > 0 and not text[i - 1].isspace() and text[i - 1] not in "([—–-"
+
+
+def _opens(text: str, i: int) -> bool:
+    if text[i] in OPENING_MARKS:
+        return True
+    return text[i] == '"' and i + 1 < len(text) and text[i + 1].isalnum()
 
 
 # Verbs that name or label something ("a style described as “gentle guardianship”").
