@@ -201,3 +201,15 @@ def test_shared_last_word_of_an_untagged_name_is_not_an_alias() -> None:
     assert kestrel
     assert "Transit" not in kestrel[0].aliases
     assert kestrel[0].mentions == 3
+
+
+def test_general_inside_an_institution_name_is_not_a_title() -> None:
+    texts = [
+        "The injured man was taken to Riverton General Hospital after the assault, police said.\n",
+        "Police said the victim was conveyed to Riverton General Hospital with facial fractures.\n",
+    ]
+    sources = _sources(texts)
+    entities = find_entities(sources, parse([s.text for s in sources]))
+    names = {e.name for e in entities}
+    assert "Hospital" not in names, names
+    assert "Riverton General Hospital" in names, names
