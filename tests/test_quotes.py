@@ -248,3 +248,16 @@ def test_span_between_two_straight_quotations_is_recognised() -> None:
     quoted = text.index("Why"), text.index('?"') + 1
     assert not _inverted(text, *quoted)
     assert not _inverted(text, text.index("You"), len(text) - 1)
+
+
+def test_a_quotation_never_starts_with_a_comma() -> None:
+    text = (
+        "Mr Tan said his son had borrowed money from lenders in the city.\n\n"
+        "\"My son told me he owed them $500. As for the others claiming to be 'collectors', "
+        'he said they were cheats," said Mr Tan.\n'
+    )
+    sources = bare_sources([text])
+    docs = parse([text])
+    quotes = find_quotes(sources, docs, find_entities(sources, docs))
+    assert quotes
+    assert not any(q.text.lstrip().startswith(",") for q in quotes), [q.text for q in quotes]

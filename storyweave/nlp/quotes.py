@@ -156,6 +156,8 @@ def _keep(text: str, start: int, end: int) -> bool:
     words = re.findall(r"[\w'’-]+", text[start:end])
     if len(words) < MIN_QUOTE_WORDS:
         return False
+    if text[start:end].lstrip()[:1] in (",", ";"):
+        return False  # the tail of a sentence after a nested quotation: ", he said they ..."
     # "The Morning Show": every word capitalised and no sentence mark is a title, not speech.
     return not (
         len(words) <= MAX_TITLE_WORDS
