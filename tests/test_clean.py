@@ -471,3 +471,55 @@ def test_credit_tailed_caption_is_kept_apart_from_the_story() -> None:
     assert story in source.text
     assert caption in source.captions
     assert any(r.text == caption and r.reason == "caption" for r in source.removed)
+
+
+# --- promotional plugs and widget residue seen on unseen local-news pages ---------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HARBOURWATCH it anytime, anywhere.",
+        "Join HW's WhatsApp Channel and get the latest news and must-reads.",
+        "Get The Harbour Post on your phone with the free HP app. Download from the Apple App "
+        "Store or Google Play Store now",
+        "Get a copy of The Harbour Post or go to harbourpost.example for more stories.",
+        "Save by subscribing to us for your print and/or digital copy.",
+        "The Ledger is also available on Apple's App Store and Android's Google Play.",
+        "More information is available from our articles “Council consults on ferry fares”.",
+        "Table of Contents",
+        "Posted by Harbour Buses Ltd on Monday, March 3, 2025",
+        "— City Desk (@citydesk) March 3, 2025",
+    ],
+)
+def test_plugs_and_embed_footers_are_removed(line: str) -> None:
+    assert line_reason(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The booking app is available on the App Store since Monday, the company said.",
+        "He said the council would join the regional climate network next year.",
+        "Commuters can get the new timetable at any station from Monday, the operator said.",
+    ],
+)
+def test_prose_about_apps_and_joining_is_kept(line: str) -> None:
+    assert line_reason(line) is None
+
+
+def test_related_story_list_under_its_heading_goes() -> None:
+    text = (
+        "Residents were told to boil water after the main pipe burst on Monday, the utility said.\n"
+        "Recommended Stories\n"
+        "list of 3 itemsCouncil approves new bus lanes for the harbour district\n"
+        "Ferry operator names new chief executive\n"
+        "‘We were not warned’: shop owners count losses after flood\n"
+        "Repair crews worked through the night and expect supply to return by Wednesday.\n"
+    )
+    source = clean_articles([_article(text)])[0]
+    assert "Ferry operator" not in source.text
+    assert "shop owners" not in source.text
+    assert "bus lanes" not in source.text
+    assert "Repair crews worked through the night" in source.text
+    assert "boil water" in source.text

@@ -154,3 +154,22 @@ def test_impossible_dates_are_dropped() -> None:
 def test_phrases_are_exact_slices_of_the_text(text: str) -> None:
     for p in find_date_phrases(text, PUB):
         assert text[p.start : p.end] == p.phrase
+
+
+def test_a_weekday_someone_hopes_to_reach_is_upcoming() -> None:
+    # Published on a Wednesday: "hoped to ... by Thursday" is tomorrow, not last week.
+    text = "Officials then hoped to get relief supplies into the port by Thursday or Friday."
+    found = {phrase: day for phrase, day, _ in resolved(text, "2010-01-13")}
+    assert found["Thursday"] == "2010-01-14"
+    assert found["Friday"] == "2010-01-15"
+
+
+def test_a_programme_called_today_is_not_a_date() -> None:
+    text = (
+        "Musician Ann Lee guest edited the Today programme on the radio, and World Today aired it."
+    )
+    assert [m.phrase for m in find_date_mentions(text)] == []
+    assert [m.phrase for m in find_date_mentions("Today the council met. She said today.")] == [
+        "Today",
+        "today",
+    ]

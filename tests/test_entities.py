@@ -182,3 +182,34 @@ def test_agency_credit_closing_a_caption_is_not_an_entity() -> None:
     spellings = {a for e in entities for a in (e.name, *e.aliases)}
     assert {"Velikograd", "Ruvenia", "Bogdan Oreshkin", "Red Cross"} <= spellings
     assert not {"AP", "Ana Ruiz", "Reuters"} & spellings
+
+
+def test_shared_last_word_of_an_untagged_name_is_not_an_alias() -> None:
+    # Two bus companies whose names end in the same word; the tagger reads the first as a
+    # person and misses the second, which must not be counted as the first one's "surname".
+    texts = [
+        "Bus operator Kestrel Transit said in a Facebook post at 8.29am that delays of about "
+        "40 minutes are expected.\n"
+        "Service 85 will also be delayed, said Kestrel Transit in a separate post.\n"
+        "In a post at about 9.20am, SMB Transit said that services 16 and 18 will face delays.\n",
+        "Bus operator Kestrel Transit posted on Facebook that three services were delayed.\n"
+        "Another bus operator, SMB Transit, said services 16 and 18 were delayed.\n",
+    ]
+    sources = _sources(texts)
+    entities = find_entities(sources, parse([s.text for s in sources]))
+    kestrel = _matching(entities, "Kestrel Transit")
+    assert kestrel
+    assert "Transit" not in kestrel[0].aliases
+    assert kestrel[0].mentions == 3
+
+
+def test_general_inside_an_institution_name_is_not_a_title() -> None:
+    texts = [
+        "The injured man was taken to Riverton General Hospital after the assault, police said.\n",
+        "Police said the victim was conveyed to Riverton General Hospital with facial fractures.\n",
+    ]
+    sources = _sources(texts)
+    entities = find_entities(sources, parse([s.text for s in sources]))
+    names = {e.name for e in entities}
+    assert "Hospital" not in names, names
+    assert "Riverton General Hospital" in names, names

@@ -300,3 +300,20 @@ def test_a_place_inside_the_subject_scopes_the_count() -> None:
     )  # fmt: skip
     assert figures["people killed"].status == "consistent"
     assert [v.text for v in figures["people killed in Sylvania"].values] == ["11"]
+
+
+def test_a_count_split_between_places_is_not_the_whole_count() -> None:
+    # "two ... and the other two": each number is part of the four, not a rival total.
+    figures = _figures(
+        (
+            "The city fire service said that two injured firefighters were taken to Central "
+            "Hospital and the other two to North General Hospital.",
+            "2025-03-04",
+        ),
+        (
+            "All four firefighters injured in the crash have been discharged from hospital, the "
+            "fire service said.",
+            "2025-03-04",
+        ),
+    )
+    assert all(f.status != "conflict" for f in figures.values()), figures

@@ -175,3 +175,89 @@ def test_dash_credits_and_inverted_said_name_the_speaker() -> None:
     )
     assert _with(quotes, "ignored every warning").speaker == "Marta Lindqvist"
     assert _with(quotes, "Nobody came to help").speaker == "Oskar Brenner"
+
+
+def test_words_between_two_quotations_are_never_a_quotation() -> None:
+    # Two quotations left open at a paragraph end shift the pairing of quotation marks; the
+    # attribution between “A?” and “B.” must not come out as a quote of its own.
+    text = (
+        "Harbour economist Peter Lind said: “The harbour has always been open to everyone, and "
+        "the fee changes that.\n\n"
+        "“Other ports will have to decide what works for them,” he added.\n\n"
+        "Maria Kowalski, a former harbour master, said the rule was only the latest example of "
+        "the council meddling in “so many parts of our lives”.\n\n"
+        "“Can we be adults and not keep running to the council for help?” Kowalski said in a "
+        "radio interview. “Because we really should ask who is going to protect the boat owners "
+        "from the council as well.”\n\n"
+        "Fisherman Jon Berg said: “We were never asked about the fee.\n\n"
+        "“Nobody from the council came to the docks,” Berg said.\n\n"
+        "The council will vote on the rule next month.\n"
+    )
+    sources = bare_sources([text])
+    docs = parse([text])
+    quotes = find_quotes(sources, docs, find_entities(sources, docs))
+    texts = [q.text for q in quotes]
+    assert not any("said in a radio interview" in t for t in texts), texts
+    assert not any(t.startswith("Fisherman") for t in texts), texts
+    assert any(t.startswith("The harbour has always been open") for t in texts), texts
+    assert any(t.startswith("Can we be adults") for t in texts), texts
+
+
+def test_a_label_is_not_speech_and_who_is_never_a_speaker() -> None:
+    text = (
+        "The law has stoked debate about the council’s tendency to intervene in private "
+        "matters, a style of government sometimes described as “gentle guardianship”.\n\n"
+        "Critics see the law as an extension of the approach of the port’s founding mayor, the "
+        "late Henrik Dahl, who once declared that he was “proud” to run a careful town and said "
+        "its success came from watching matters such as “who your neighbour is, how you moor, "
+        "the noise you make”.\n\n"
+        "The council will vote on the rule next month.\n"
+    )
+    sources = bare_sources([text])
+    docs = parse([text])
+    quotes = find_quotes(sources, docs, find_entities(sources, docs))
+    assert not any("guardianship" in q.text for q in quotes), quotes
+    neighbour = [q for q in quotes if "neighbour" in q.text]
+    assert neighbour
+    assert neighbour[0].speaker == "Henrik Dahl"
+
+
+def test_a_statement_is_spoken_by_whoever_issued_it() -> None:
+    text = (
+        "The ferry line was closed for a week after the storm.\n\n"
+        "Following a swiftly called, late-afternoon meeting, the Northern Harbour Board issued a "
+        "statement calling the closure “a necessary step to keep passengers safe”.\n"
+    )
+    sources = bare_sources([text])
+    docs = parse([text])
+    quotes = find_quotes(sources, docs, find_entities(sources, docs))
+    step = [q for q in quotes if "necessary step" in q.text]
+    assert step
+    assert step[0].speaker == "Northern Harbour Board"
+
+
+def test_span_between_two_straight_quotations_is_recognised() -> None:
+    from storyweave.nlp.quotes import _inverted
+
+    text = (
+        'He asked: "Why do you make me do this?" When she cried, he said she was finally '
+        'showing her feelings.\n\nHe told her: "You asked for this."'
+    )
+    between = text.index("When"), text.index('"You')
+    assert _inverted(text, *between)
+    quoted = text.index("Why"), text.index('?"') + 1
+    assert not _inverted(text, *quoted)
+    assert not _inverted(text, text.index("You"), len(text) - 1)
+
+
+def test_a_quotation_never_starts_with_a_comma() -> None:
+    text = (
+        "Mr Tan said his son had borrowed money from lenders in the city.\n\n"
+        "\"My son told me he owed them $500. As for the others claiming to be 'collectors', "
+        'he said they were cheats," said Mr Tan.\n'
+    )
+    sources = bare_sources([text])
+    docs = parse([text])
+    quotes = find_quotes(sources, docs, find_entities(sources, docs))
+    assert quotes
+    assert not any(q.text.lstrip().startswith(",") for q in quotes), [q.text for q in quotes]

@@ -251,3 +251,32 @@ def test_one_statement_credited_to_two_people_is_a_dispute() -> None:
     assert len(disputes) == 1 and disputes[0].topic.startswith("who")
     names = {c.text.split(" said")[0] for c in disputes[0].claims}
     assert names == {"Anna Berg", "Carl Holm"}
+
+
+def test_different_clock_times_are_not_one_agreed_claim() -> None:
+    # Two outlets: the same morning, two different alerts at two different times.
+    first = (
+        "The fire service said it was alerted to the crash on the coastal highway at about "
+        "5.40am.\nTwo people were taken to hospital.\n"
+    )
+    second = (
+        "The police said they were alerted to a second crash involving two vans on the "
+        "coastal highway at around 6.30am.\nTraffic was diverted for three hours.\n"
+    )
+    sources = [_source("S1", first), _source("S2", second)]
+    _, facts, _ = _weave(sources)
+    van = _facts_with(facts, "second crash")
+    assert len(van) == 1
+    assert van[0].sources == ("S2",), van[0].evidence
+    assert van[0].status == "single"
+
+
+def test_a_district_and_its_city_in_one_sentence_are_not_a_dispute() -> None:
+    texts = [
+        "Mr Lim wrote in his post that the house set on fire was located in Riverside, in "
+        "downtown Boston.\n",
+        "Mr Lim wrote in his post that the house was located in Riverside, in downtown Boston, "
+        "and that two police reports have been made.\n",
+    ]
+    _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    assert disputes == [], disputes

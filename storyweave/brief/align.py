@@ -158,10 +158,20 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# A clock time written as one token ("5.40am", "5:40am", "12pm"): the tagger does not split
+# it, so without this rule two sentences giving different times shared no number to disagree.
+CLOCK_TOKEN = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?(?:am|pm|a\.m\.|p\.m\.)", re.I)
+
+
 def _number(token_text: str) -> str | None:
     digits = token_text.replace(",", "")
     if re.fullmatch(r"\d+(\.\d+)?", digits):
         return digits
+    if clock := CLOCK_TOKEN.fullmatch(token_text):
+        hour, minute = clock.groups()
+        return f"{hour}.{minute}" if minute else hour
+    if re.fullmatch(r"\d{1,2}:\d{2}", token_text):
+        return token_text.replace(":", ".")
     return None
 
 

@@ -199,7 +199,7 @@ def find_disputes(
                 similarity[slot.claim, c] >= _threshold(kind) for c in involved
             ):
                 sides[_side_name(slot.value, sides, kind)].append(slot)
-        if len(sides) < 2:
+        if len(sides) < 2 or _shared_claims(sides):
             continue
         support = {v: {groups[claims[s.claim][1]] for s in ss} for v, ss in sides.items()}
         ranked = sorted(sides, key=lambda v: (-len(support[v]), v))
@@ -214,6 +214,18 @@ def find_disputes(
             )
         )
     return disputes, outliers
+
+
+def _shared_claims(sides: dict[str, list[Slot]]) -> bool:
+    """One sentence stands on two sides: it names both values ("in Kepong, in northern KL"
+    style: a district and its city), so they are not rival answers."""
+    seen: set[int] = set()
+    for slots in sides.values():
+        claims = {s.claim for s in slots}
+        if claims & seen:
+            return True
+        seen |= claims
+    return False
 
 
 def _threshold(kind: str) -> float:

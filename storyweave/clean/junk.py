@@ -61,7 +61,7 @@ def line_reason(line: str) -> str | None:
 
 
 def _is_metadata(text: str) -> bool:
-    if p.EMAIL_ONLY.match(text) or p.URL_ONLY.match(text):
+    if p.EMAIL_ONLY.match(text) or p.URL_ONLY.match(text) or p.EMBED_FOOTER.match(text):
         return True
     if is_sentence(text):
         return False

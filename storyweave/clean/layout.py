@@ -6,6 +6,7 @@ import re
 
 from storyweave.clean.junk import BOILERPLATE, DUPLICATE, METADATA, TITLE
 from storyweave.clean.lines import is_body, is_headline, is_sentence, is_short_label, norm, words
+from storyweave.clean.patterns import RELATED_HEADING
 
 # Above the first body paragraph, labels of this many words or fewer are bylines, outlet
 # names and section tags ("Parliament", "Jane Doe", "TNP"); a standfirst is longer.
@@ -68,6 +69,7 @@ def mark_zones(units: list[str], reasons: list[str | None]) -> None:
                 reasons[i] = BOILERPLATE
     _mark_menus(units, reasons)
     _mark_sandwiched(units, reasons)
+    _mark_related_lists(units, reasons)
 
 
 def _mark_menus(units: list[str], reasons: list[str | None]) -> None:
@@ -85,6 +87,24 @@ def _mark_menus(units: list[str], reasons: list[str | None]) -> None:
             for j in kept:
                 reasons[j] = BOILERPLATE
         run = []
+
+
+def _mark_related_lists(units: list[str], reasons: list[str | None]) -> None:
+    """Headline-shaped lines right under a related-stories heading ("Recommended Stories").
+
+    The list runs until the first line with a sentence end: story text resumes there.
+    """
+    for i, unit in enumerate(units):
+        if reasons[i] not in _JUNK or not RELATED_HEADING.match(unit.strip()):
+            continue
+        j = i + 1
+        while j < len(units) and (
+            reasons[j] in _JUNK
+            or (reasons[j] is None and is_short_label(units[j], SANDWICH_MAX_WORDS))
+        ):
+            if reasons[j] is None:
+                reasons[j] = BOILERPLATE
+            j += 1
 
 
 def _mark_sandwiched(units: list[str], reasons: list[str | None]) -> None:

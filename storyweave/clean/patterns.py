@@ -46,12 +46,13 @@ BOILERPLATE = re.compile(
     r"|watch(?: now| live| video)?|live|live updates|breaking(?: news)?|exclusive|video"
     r"|photos?|gallery|podcast|newsletter|follow us.*|more in .{1,40}|view all .{1,40}"
     r"|get (?:the |our )?(?:mobile )?app|get audio\+?|contact us|about us|privacy policy"
-    r"|terms (?:of use|and conditions|& conditions)|site map|sitemap|all rights reserved\W*)$",
+    r"|terms (?:of use|and conditions|& conditions)|site map|sitemap|all rights reserved\W*"
+    r"|table of contents|contents|in this article|jump to section)$",
     re.I,
 )
 # Promotional or legal sentences that look like prose but are furniture.
 BOILERPLATE_PHRASE = re.compile(
-    r"\b(?:download (?:the|our) (?:new |free )?[\w ]{0,30}app|subscribe to (?:our|the)\b"
+    r"\b(?:download (?:the|our) (?:new |free )?[\w ]{0,30}app|subscrib(?:e|ing) to (?:our|the|us)\b"
     r"|sign up (?:for|to) (?:our|the)\b|(?:javascript|cookies) (?:is |are |has been |have been )?"
     r"(?:disabled|required|must be enabled|turned off)|enable javascript|all rights reserved"
     r"|(?:block|enable|accept|allow|disable)(?:s|d|ing)? (?:any or all |all |the )?cookies\b"
@@ -64,8 +65,27 @@ BOILERPLATE_PHRASE = re.compile(
     r"|get in touch with us|have news you (?:must|want to) share"
     r"|^(?:also read|read also|read more|read related|see also|related|watch|listen|more"
     r"|you (?:may|might) also like|recommended|trending|most read|don't miss)\s*:"
-    r"|click here to|tap here to|follow us on|join our \w+ channel|we may earn a commission"
+    r"|click here to|tap here to|follow us on|we may earn a commission"
+    # App and channel plugs: "Join X's WhatsApp Channel and get the latest news", "Get the
+    # paper on your phone with the free X app", "also available on the App Store".
+    r"|join (?:our|the|[\w.-]+['’]s) (?:[\w-]+ ){0,2}(?:channel|community|newsletter)"
+    r"|get the latest (?:news|updates|stories|headlines)\b|with (?:the|our) (?:new |free )+"
+    r"[\w ]{0,20}\bapp\b|(?:also available|download\w*|get it) (?:[\w'’]+ ){0,4}(?:on|from|at) "
+    r"(?:the )?(?:[\w'’]+ )?(?:app store|google play)|for more (?:stories|news|articles"
+    r"|updates)\W*$|(?:more information|further details) (?:is |are )?(?:available )?"
+    r"(?:in|from|on) our\b|^[^.!?]{0,30}\banytime,? anywhere\W*$"
+    # A related-story list's item counter run into its first headline.
+    r"|^list of \d+ items?"
     r"|^(?:this (?:article|story|report) )?(?:was )?first (?:published|appeared)\b)",
+    re.I,
+)
+# Headings of related-story lists, alone on their line (an inline "Read more: <title>" is one
+# link, and what follows it is the story again): the headline lines under one are links.
+RELATED_HEADING = re.compile(
+    r"^(?:(?:recommended(?: videos?| stories| for you| reading)?|more stories|more news"
+    r"|related(?: stories| articles| news| content| coverage)|read (?:more|next|also)"
+    r"|also read|you (?:may|might) also like|most (?:read|popular|viewed|shared)"
+    r"|trending(?: now| stories)?|top stories|don't miss)\W*$|list of \d+ items?)",
     re.I,
 )
 # Read-time, live and count badges: "2 min read", "Live Story", "7 images", "1 / 24".
@@ -141,6 +161,13 @@ AGO = re.compile(
 )
 EMAIL_ONLY = re.compile(r"^\S+@\S+\.\w+$")
 URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# Footers of embedded social posts: "Posted by Harbour Buses on Monday, March 3, 2025",
+# "— City Desk (@citydesk) March 3, 2025".
+EMBED_FOOTER = re.compile(
+    r"^(?:posted by [^.!?]{1,80} on [^.!?]{0,20}\b\d{4}"
+    r"|[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*[^.!?]{0,30}\b\d{4})\W*$",
+    re.I,
+)
 LABELLED_META = re.compile(
     r"^(?:source|sources|tags?|topics?|filed under|category|categories|section|author|authors"
     r"|reporter|editor|contributor|posted in|keywords)\s*:\s*.{1,120}$",

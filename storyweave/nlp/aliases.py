@@ -42,7 +42,8 @@ ORG_WORDS = frozenset(
     organization organisation association union party alliance league bank company corp corp.
     inc inc. ltd ltd. group news press university institute court parliament assembly army
     navy forces force police government administration authority federation foundation fund
-    board centre center club network times post agency
+    board centre center club network times post agency hospital clinic school college academy
+    museum library church mosque temple airport station prison hotel campus stadium
     """.split()
 )
 # Small words that acronyms may skip ("Organization of the Petroleum Exporting Countries").

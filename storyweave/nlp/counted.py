@@ -311,6 +311,21 @@ def _is_part_of_sum(noun: Token) -> bool:
     return any(any(c.dep_ == "nummod" for c in p.children) for p in partners)
 
 
+# "two were taken to one hospital and the other two to another": the sentence splits a group
+# into parts, so none of its numbers is the group's total.
+_PART_WORDS = {"other", "remaining"}
+
+
+def _splits_a_group(doc: Doc, q: Quantity) -> bool:
+    """The quantity's sentence says "the other N" or "the remaining N" (a part of a group)."""
+    sent = doc[q.first].sent
+    for tok in sent[:-2]:
+        after = doc[tok.i + 1]
+        if tok.lower_ == "the" and after.lower_ in _PART_WORDS and doc[tok.i + 2].like_num:
+            return True
+    return False
+
+
 def _increment(doc: Doc, q: Quantity) -> bool:
     before = doc[q.first - 1].lower_ if q.first > 0 else ""
     after = doc[q.last + 1].lower_ if q.last + 1 < len(doc) else ""
@@ -327,6 +342,8 @@ def what_is_counted(doc: Doc, q: Quantity) -> Counted | None:
     noun, carrier = _noun_phrase(doc, q)
     if noun is not None and _is_part_of_sum(noun):
         return None  # "12 men and four women": neither number is the count
+    if _splits_a_group(doc, q):
+        return None
     increment = _increment(doc, q)
     if q.currency is not None:
         return _money(doc, noun, carrier, increment)

@@ -112,6 +112,7 @@ _WEEKDAY_NAMES_AFTER = re.compile(
 _FUTURE_CUE = re.compile(
     r"(?i)\b(?:will|won't|shall|going to|due to|set to|expected to|scheduled|"
     r"plans? to|planned to|intends? to|is to|are to|to be held|next|"
+    r"(?:hope|aim|want|seek|promise|pledge|vow)(?:s|d|ed)? to|"
     r"(?:could|may|might) (?:be|take place|come|happen))\b|['’]ll\b"
 )
 # Clause boundaries for the future-cue window: punctuation and clause-opening words.
@@ -378,6 +379,18 @@ def _is_weekday_name(text: str, m: re.Match[str]) -> bool:
     return bool(_WEEKDAY_NAMES_BEFORE.search(before) or _WEEKDAY_NAMES_AFTER.search(after))
 
 
+# "Today" or "Tonight" capitalised inside a sentence names a programme or a paper ("the
+# Today programme", "World Today"), not the day.
+_DAY_WORD_NAME = re.compile(r"^(?:Today|Tonight|Yesterday|Tomorrow)\b")
+
+
+def _is_day_word_name(text: str, m: re.Match[str]) -> bool:
+    if not _DAY_WORD_NAME.match(m.group()):
+        return False
+    before = text[: m.start()].rstrip(" \t")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",’'")
+
+
 def _clause_window(text: str, start: int, end: int) -> str:
     """The words of the phrase's clause, before it, or after it when it opens the clause."""
     head = text[max(0, start - 160) : start]
@@ -402,7 +415,7 @@ def find_date_mentions(text: str) -> list[DateMention]:
     found: list[tuple[int, int, int, str, tuple[int | None, ...]]] = []
     for pattern, maker, priority in _PATTERNS:
         for m in pattern.finditer(text):
-            if _is_weekday_name(text, m):
+            if _is_weekday_name(text, m) or _is_day_word_name(text, m):
                 continue
             made = maker(m)
             if made is None:

@@ -20,11 +20,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from storyweave.models import Entity, Source
 from storyweave.nlp.aliases import (
     ORG_WORDS,
+    TITLES,
     dropped_letter_variant,
     expands,
     fold,
@@ -171,8 +173,13 @@ def _link_garbled(
             union.join(key, target)
 
 
-def _lone_surname(index: int, clusters: list[list[Mention]]) -> set[str]:
-    """The surname of a person when no other name in the story ends or is spelt that way."""
+def _lone_surname(index: int, clusters: list[list[Mention]], texts: Sequence[str]) -> set[str]:
+    """The surname of a person when no other name in the story ends or is spelt that way.
+
+    Names the tagger missed count too: the surname written after a capitalised word that is
+    none of the person's given names, nor a title or a small word ("SBS Transit" when the
+    person-tagged name is "Tower Transit"), belongs to another name.
+    """
     mentions = clusters[index]
     if mentions[0].label != "PERSON":
         return set()
@@ -180,6 +187,17 @@ def _lone_surname(index: int, clusters: list[list[Mention]]) -> set[str]:
     if not full:
         return set()
     surname = Counter(split_person(t)[1] for t in full).most_common(1)[0][0]
+    own = {fold(w) for t in full for w in split_person(t)[0].split()}
+    before = re.compile(r"([A-Z][\w'’.&-]*)\s+" + re.escape(surname) + r"(?![\w-])")
+    for text in texts:
+        for match in before.finditer(text):
+            word = fold(match.group(1))
+            head = text[: match.start()].rstrip(" \t\"“‘'(")
+            opening = not head or head[-1] in ".!?:\n"
+            if opening or word.endswith("'s") or word in own or word in TITLES:
+                continue  # "Yesterday Petrov said", "Ruvenia's Petrov", "Mr Petrov"
+            if word not in STOP_WORDS:
+                return set()
     for other, others in enumerate(clusters):
         if other == index:
             continue
@@ -202,7 +220,8 @@ def _rescan(sources: Sequence[Source], clusters: list[list[Mention]]) -> None:
     for index, mentions in enumerate(clusters):
         if mentions[0].label == "OTHER":
             continue
-        for alias in {m.text for m in mentions} | _lone_surname(index, clusters):
+        lone = _lone_surname(index, clusters, [s.text for s in sources])
+        for alias in {m.text for m in mentions} | lone:
             if len(alias) >= MIN_RESCAN_CHARS or is_acronym(alias):
                 by_alias.append((-len(alias), alias, index))
     for _, alias, index in sorted(by_alias):

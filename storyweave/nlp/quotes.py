@@ -75,6 +75,78 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Curly marks say which side they are on; straight marks do not.
+CLOSING_MARKS = "”»"
+OPENING_MARKS = "“«„"
+
+
+def _inverted(text: str, start: int, end: int) -> bool:
+    """The span starts at a closing mark and a quotation opens inside it or at its end: it
+    holds the words *between* two quotations (“A,” she said. “B.”), which textacy can pair up
+    as if quoted once one mark of the text went unpaired. The marks may lie just outside the
+    span. A straight mark closes when glued to the word before it (`?" He said`) and opens
+    when glued to the word after it (`: "You`)."""
+    inner = text[start:end].strip()
+    if not inner:
+        return True
+    first = _mark_at(text, start, -1)
+    if first is None or not _closes(text, first):
+        return False
+    last = _mark_at(text, end, 1)
+    inside = text[first + 1 : last if last is not None else end]
+    return (
+        any(c in OPENING_MARKS for c in inside)
+        or bool(_STRAIGHT_OPENING.search(inside))
+        or (last is not None and _opens(text, last))
+    )
+
+
+_STRAIGHT_OPENING = re.compile(r'(?<=\s)"(?=\w)')
+
+
+def _mark_at(text: str, edge: int, outward: int) -> int | None:
+    """The quotation mark at a span edge (``outward`` -1 for the start, 1 for the end): the
+    first character inside the span, else the first one outside it, spaces skipped."""
+    inward = -outward
+    for j, step in (
+        (edge if outward < 0 else edge - 1, inward),
+        (edge - 1 if outward < 0 else edge, outward),
+    ):
+        while 0 <= j < len(text) and text[j] in " \t\n":
+            j += step
+        if 0 <= j < len(text) and text[j] in QUOTE_CHARS:
+            return j
+    return None
+
+
+def _closes(text: str, i: int) -> bool:
+    if text[i] in CLOSING_MARKS:
+        return True
+    return text[i] == '"' and i > 0 and not text[i - 1].isspace() and text[i - 1] not in "([—–-"
+
+
+def _opens(text: str, i: int) -> bool:
+    if text[i] in OPENING_MARKS:
+        return True
+    return text[i] == '"' and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+# Verbs that name or label something ("a style described as “gentle guardianship”").
+LABEL_VERBS = frozenset({"describe", "call", "dub", "label", "brand", "term", "know", "nickname"})
+
+
+def _labelling(tok: Token) -> bool:
+    """A past participle that labels a thing without a speaker: "described as", "known as".
+
+    With an agent ("described by the mayor as") or a perfect ("has called it") someone speaks.
+    """
+    if tok.lemma_.lower() not in LABEL_VERBS or tok.tag_ != "VBN":
+        return False
+    return not any(
+        c.dep_ == "agent" or (c.dep_ == "aux" and c.lemma_ == "have") for c in tok.children
+    )
+
+
 def _sentence_range(doc: Doc, spans: Sequence[Span]) -> tuple[int, int]:
     sents = [t.sent for s in spans for t in (s[0], s[-1]) if len(s)]
     return min(s.start_char for s in sents), max(s.end_char for s in sents)
@@ -84,6 +156,8 @@ def _keep(text: str, start: int, end: int) -> bool:
     words = re.findall(r"[\w'’-]+", text[start:end])
     if len(words) < MIN_QUOTE_WORDS:
         return False
+    if text[start:end].lstrip()[:1] in (",", ";"):
+        return False  # the tail of a sentence after a nested quotation: ", he said they ..."
     # "The Morning Show": every word capitalised and no sentence mark is a title, not speech.
     return not (
         len(words) <= MAX_TITLE_WORDS
@@ -216,6 +290,10 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
     triples = _direct_quotations(doc)
     quoted = [(c.start, c.end) for _, _, c in triples] + _marked(doc, source.text)
     for speaker_tokens, cue, content in triples:
+        if _inverted(source.text, content.start_char, content.end_char):
+            continue
+        if cue and all(_labelling(t) for t in cue):
+            continue
         start, end = _inner(source.text, content.start_char, content.end_char)
         if not _keep(source.text, start, end):
             continue
@@ -248,6 +326,8 @@ def _speech_subject(
                 if objects:
                     return speaker_phrase(objects, content)
             # The tagger sometimes misreads "said" after a long name ("Said Ellis:").
+            if _labelling(tok):
+                continue
             if (tok.lemma_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or (
                 tok.lower_ in SAID_FORMS
             ):
