@@ -523,3 +523,20 @@ def test_related_story_list_under_its_heading_goes() -> None:
     assert "bus lanes" not in source.text
     assert "Repair crews worked through the night" in source.text
     assert "boil water" in source.text
+
+
+def test_a_desk_marker_wrapped_after_a_sentence_end_takes_only_itself_away() -> None:
+    text = (
+        "\nAt least 48 people have been confirmed dead in Veloria after the floods of last \n"
+        "week, bringing the toll in the province to 112, the regional emergency \n"
+        "office said Sunday. Veloria _ once, 2nd graf pvs \n"
+    )
+    source = clean_articles([_article(text)])[0]
+    assert source.text == (
+        "At least 48 people have been confirmed dead in Veloria after the floods of last "
+        "week, bringing the toll in the province to 112, the regional emergency office said "
+        "Sunday."
+    )
+    assert [(r.reason, r.text) for r in source.removed] == [
+        ("boilerplate", "Veloria _ once, 2nd graf pvs")
+    ]

@@ -17,6 +17,8 @@ WRAP_SHARE = 0.7
 WRAP_OPEN_SHARE = 0.5
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+# A line's text up to its last sentence end, and what follows it.
+_SENTENCE_THEN_MARKER = re.compile(r"^(.*[.!?][\"'”’)]?)\s+(\S.*)$")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -37,7 +39,12 @@ def paragraphs(text: str) -> list[str]:
                 current = []
             continue
         if hard and WIRE_MARKER.match(stripped):
-            # A desk marker line is never part of the paragraph around it.
+            # A desk marker line is never part of the paragraph around it, but the end of
+            # a sentence wrapped onto it ("said Saturday. Mitch _ once, 2nd graf pvs") is.
+            head = _SENTENCE_THEN_MARKER.match(stripped)
+            if head and WIRE_MARKER.match(head.group(2)):
+                current.append(head.group(1))
+                stripped = head.group(2)
             if current:
                 out.append(" ".join(current))
             out.append(stripped)
