@@ -540,3 +540,21 @@ def test_a_desk_marker_wrapped_after_a_sentence_end_takes_only_itself_away() -> 
     assert [(r.reason, r.text) for r in source.removed] == [
         ("boilerplate", "Veloria _ once, 2nd graf pvs")
     ]
+
+
+def test_a_list_introduced_by_the_last_paragraph_is_kept_after_a_removed_plug() -> None:
+    text = (
+        "NORTHPORT - Guidelines on screen use for young children have been updated by the "
+        "health ministry, to give parents clearer advice.\n"
+        "The changes are part of a new national health strategy. Here is what you need to know:\n"
+        "Below 18 months\n"
+        "- No screen use unless for video calls with family\n"
+        "- Do not leave screens on in the background\n"
+        "Seven to 12 years\n"
+        "- Limit screen use to less than two hours a day\n"
+        "Join HW's WhatsApp Channel and get the latest news and must-reads.\n"
+    )
+    source = clean_articles([_article(text)])[0]
+    assert "- Do not leave screens on in the background" in source.text
+    assert "Seven to 12 years" in source.text
+    assert "WhatsApp" not in source.text

@@ -213,3 +213,17 @@ def test_general_inside_an_institution_name_is_not_a_title() -> None:
     names = {e.name for e in entities}
     assert "Hospital" not in names, names
     assert "Riverton General Hospital" in names, names
+
+
+def test_words_of_a_heading_in_capitals_are_not_names() -> None:
+    texts = [
+        "Two riders died in a crash on the coastal highway on Tuesday, police said.\n"
+        "ANOTHER HIT-AND-RUN INCIDENT\n"
+        "A separate accident involving two motorcycles took place near the site later that "
+        "morning, the Harbour Police said.\n",
+    ]
+    sources = _sources(texts)
+    entities = find_entities(sources, parse([s.text for s in sources]))
+    names = {e.name for e in entities}
+    assert "HIT" not in names, names
+    assert "Harbour Police" in names, names

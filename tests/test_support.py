@@ -280,3 +280,41 @@ def test_a_district_and_its_city_in_one_sentence_are_not_a_dispute() -> None:
     ]
     _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
     assert disputes == [], disputes
+
+
+def test_the_measure_most_sources_give_does_not_make_an_anecdote_agreed() -> None:
+    # Eight outlets report a rule about "18 months"; one adds a mother's plan that also
+    # mentions 18 months. Sharing the story's own measure does not make her plan agreed.
+    rule = [
+        "From March, nurseries will ban screen use for toddlers under 18 months, the ministry "
+        "said.",
+        "Under the new code, children younger than 18 months should have no screen time at all.",
+        "The guidelines say infants up to 18 months must not be exposed to screens, even in the "
+        "background.",
+        "Nurseries must keep children under 18 months away from phones and tablets from March.",
+        "The ministry advised parents to give no screen time to babies below 18 months.",
+        "Screens will be banned for children aged under 18 months in all nurseries.",
+        "Toddlers younger than 18 months will get no screen time under the updated rules.",
+        "Parents were told that children below 18 months should not use screens at all.",
+    ]
+    extra = [
+        "The health minister said the rules would be reviewed in two years.",
+        "Teachers welcomed the clearer advice.",
+        "Some parents said the limits were hard to follow.",
+        "The ministry will run workshops for parents in April.",
+        "Paediatricians said screen habits form early.",
+        "Officials said schools would get new guidance next year.",
+        "The agency will publish a parents' guide online.",
+        "A survey found most parents worried about screen use.",
+    ]
+    texts = [f"{r}\n{e}\n" for r, e in zip(rule, extra, strict=True)]
+    texts[0] += (
+        "Mother of two Lena Ortiz said she plans to allow limited screen time after her son "
+        "turns 18 months old, but only 30 minutes a day.\n"
+    )
+    _, facts, _ = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    plan = _facts_with(facts, "Ortiz")
+    assert len(plan) == 1
+    assert plan[0].status == "single", plan[0].sources
+    ban = [f for f in facts if f.status == "agreed" and "18 months" in f.text]
+    assert ban and len(ban[0].sources) >= 4

@@ -79,6 +79,15 @@ COSINE_WEIGHT = 0.6
 # began withdrawing"; on DUC 2004 a shared distance paired two unrelated quotes).
 QUANTITY_COS = 0.40
 MEASURE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
+# ... unless the measure is the story's own subject: in a story told by many independent
+# sources, a measure more than QUANTITY_MAX_SHARE of them give ("18 months" in a screen-time
+# rule given by about 30 of 35 sources) sits in many different claims. On such a LocalNews
+# story it made 640 of 4,494 alignments, and anecdotes one source told came out "agreed" by 23.
+# Stories of at most QUANTITY_MIN_GROUPS sources keep the rule whole: there most claims are
+# told by most sources (the seed story's "10 days" is given by 3 of 5). With 0.5 instead of
+# 0.7, DUC 2004 ROUGE-2 fell 0.1021 -> 0.1018; with 0.7 it is unchanged.
+QUANTITY_MAX_SHARE = 0.7
+QUANTITY_MIN_GROUPS = 6
 
 
 @dataclass(frozen=True)
@@ -338,6 +347,20 @@ def lexical_overlap(a: Unit, b: Unit, weights: dict[str, float]) -> float:
     return weight(wa & wb) / norm if norm > 0 else 0.0
 
 
+def _common_quantities(units: Sequence[Unit]) -> frozenset[str]:
+    """Measures most independent sources of a many-source story give (see QUANTITY_MAX_SHARE)."""
+    groups = {u.group for u in units}
+    if len(groups) <= QUANTITY_MIN_GROUPS:
+        return frozenset()
+    by_quantity: dict[str, set[str]] = {}
+    for u in units:
+        if u.usable:
+            for q in u.quantities:
+                by_quantity.setdefault(q, set()).add(u.group)
+    limit = QUANTITY_MAX_SHARE * len(groups)
+    return frozenset(q for q, g in by_quantity.items() if len(g) > limit)
+
+
 def numbers_disagree(a: Unit, b: Unit) -> bool:
     """Both sentences give numbers and none is shared: they report different figures."""
     return bool(a.numbers) and bool(b.numbers) and not (a.numbers & b.numbers)
@@ -367,6 +390,7 @@ def align(units: Sequence[Unit]) -> Alignment:
     sentence = rows[np.ix_(starts, starts)]
     mean = (best + sentence) / 2
     weights = _rare_word_weights(units)
+    common = _common_quantities(units)
     aligned = np.zeros((n, n), dtype=bool)
     for i in range(n):
         a = units[i]
@@ -386,7 +410,7 @@ def align(units: Sequence[Unit]) -> Alignment:
                 or COSINE_WEIGHT * float(mean[i, j])
                 + (1 - COSINE_WEIGHT) * lexical_overlap(a, b, weights)
                 >= COMBINED_MIN
-                or a.quantities & b.quantities
+                or (a.quantities & b.quantities) - common
             ):
                 aligned[i, j] = aligned[j, i] = True
     return Alignment(best.astype(np.float32), sentence.astype(np.float32), aligned, vectors[starts])

@@ -64,9 +64,12 @@ def mark_zones(units: list[str], reasons: list[str | None]) -> None:
         for i in range(body[0]):
             if reasons[i] is None and is_short_label(units[i], HEADER_LABEL_MAX_WORDS):
                 reasons[i] = METADATA
-        for i in range(body[-1] + 1, len(units)):
-            if reasons[i] is None and is_short_label(units[i], FOOTER_LABEL_MAX_WORDS):
-                reasons[i] = BOILERPLATE
+        # "Here's what you need to know:" closing the prose introduces a list that ends the
+        # story: its short lines are the story, not footer links.
+        if not units[body[-1]].rstrip().endswith(":"):
+            for i in range(body[-1] + 1, len(units)):
+                if reasons[i] is None and is_short_label(units[i], FOOTER_LABEL_MAX_WORDS):
+                    reasons[i] = BOILERPLATE
     _mark_menus(units, reasons)
     _mark_sandwiched(units, reasons)
     _mark_related_lists(units, reasons)

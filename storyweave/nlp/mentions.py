@@ -187,11 +187,30 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             continue
         if in_credit(source.text, span.start_char, span.end_char):
             continue
+        if _in_capitals_heading(source.text, span.start_char, span.end_char):
+            continue
         speaks = span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
         out.append(
             Mention(source.sid, span.start_char, span.end_char, span.text, label, titled, speaks)
         )
     return out
+
+
+# A heading set in capitals ("ANOTHER HIT-AND-RUN INCIDENT") makes every word look like an
+# acronym to the tagger; a heading has at least this many words (a dateline "LONDON" has one).
+CAPITALS_HEADING_MIN_WORDS = 3
+
+
+def _in_capitals_heading(text: str, start: int, end: int) -> bool:
+    """Whether start:end sits on a line written all in capitals, several words long."""
+    line_start, line_end = _line_bounds(text, start, end)
+    line = text[line_start:line_end]
+    letters = [c for c in line if c.isalpha()]
+    return (
+        len(line.split()) >= CAPITALS_HEADING_MIN_WORDS
+        and bool(letters)
+        and all(c.isupper() for c in letters)
+    )
 
 
 def _acronym_mentions(source: Source) -> list[Mention]:
