@@ -283,31 +283,49 @@ def stories_command(
 @click.option(
     "--raw", is_flag=True, help="Pass QUERY to SQLite FTS5 as is (OR, NOT, NEAR, title:word)."
 )
+@click.option(
+    "--stories",
+    "by_story",
+    is_flag=True,
+    help="One line per story (its best match and how many of its articles match).",
+)
 @format_option
 def search_command(
-    query: tuple[str, ...], db: Path | None, limit: int, raw: bool, fmt: str
+    query: tuple[str, ...], db: Path | None, limit: int, raw: bool, by_story: bool, fmt: str
 ) -> None:
     """Full-text search of the stored articles, best match first (bm25).
 
     Every word and "quoted phrase" of QUERY must occur (stemmed: "strikes" finds
     "strike"). Each hit has the article id, title, outlet, story id and a snippet with
-    the matches in [brackets].
+    the matches in [brackets]. With --stories, each hit is a story: its id (for
+    `brief --story ID`), headline, size, matching articles and best match.
 
     Exit code 0 on success (also with no hit), 1 when the database does not exist,
     2 on a usage error.
     """
     from storyweave.store import open_store
-    from storyweave.store.search import search
+    from storyweave.store.search import search, search_stories
 
     text = " ".join(query)
     try:
         conn = open_store(db, create=False)
         try:
-            hits = search(conn, text, limit=limit, raw=raw)
+            if by_story:
+                stories = search_stories(conn, text, limit=limit, raw=raw)
+            else:
+                hits = search(conn, text, limit=limit, raw=raw)
         finally:
             conn.close()
     except StoryweaveError as exc:
         fail(exc, exit_code_for(exc))
+    if by_story:
+        if fmt == "json":
+            echo_json({"query": text, "stories": [s.to_json() for s in stories]})
+            return
+        header = ["story", "headline", "articles", "matching", "best match"]
+        table = [(s.story_id, s.headline, s.articles, s.matching, s.best.snippet) for s in stories]
+        click.echo(md_table(header, table))
+        return
     if fmt == "json":
         echo_json({"query": text, "hits": [h.to_json() for h in hits]})
         return

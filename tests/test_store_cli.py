@@ -126,6 +126,26 @@ def test_search_returns_hits_with_their_story(db: Path) -> None:
     assert code == 2 and json.loads(err)["error"] == "E103"
 
 
+def test_search_by_story_gives_each_story_once_with_its_matches(db: Path) -> None:
+    code, out, _ = invoke("search", "bus", "drivers", "--db", str(db))
+    article_hits = json.loads(out)["hits"]
+    code, out, _ = invoke("search", "bus", "drivers", "--stories", "--db", str(db))
+    assert code == 0
+    stories = json.loads(out)["stories"]
+    ids = [s["story_id"] for s in stories]
+    assert len(ids) == len(set(ids)) and ids[0] == article_hits[0]["story_id"]
+    assert all(1 <= s["matching_articles"] <= s["articles"] for s in stories)
+    assert [s["score"] for s in stories] == sorted(s["score"] for s in stories)
+    per_story: dict[str, int] = {}
+    for hit in json.loads(invoke("search", "bus drivers", "--limit", "500", "--db", str(db))[1])[
+        "hits"
+    ]:
+        per_story[hit["story_id"]] = per_story.get(hit["story_id"], 0) + 1
+    assert {s["story_id"]: s["matching_articles"] for s in stories} == per_story
+    code, out, _ = invoke("search", "bus", "--stories", "--format", "md", "--db", str(db))
+    assert code == 0 and out.startswith("| story | headline |")
+
+
 def test_brief_of_a_stored_story(db: Path) -> None:
     _, out, _ = invoke("stories", "--db", str(db))
     story = min(json.loads(out)["stories"], key=lambda s: (s["articles"], s["id"]))

@@ -59,6 +59,28 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class StoryHit:
+    """One story with articles matching a full-text query: its best match and how many."""
+
+    story_id: str
+    headline: str | None
+    articles: int
+    matching: int
+    best: SearchHit
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "story_id": self.story_id,
+            "headline": self.headline,
+            "articles": self.articles,
+            "matching_articles": self.matching,
+            "best_article_id": self.best.article_id,
+            "snippet": self.best.snippet,
+            "score": round(self.best.score, 6),
+        }
+
+
+@dataclass(frozen=True)
 class IngestSummary:
     """What one ingest run did.
 
