@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyweave.brief.figures import find_figures
+from storyweave.brief.headline import Titled, choose_title
 from storyweave.brief.support import weave
 from storyweave.brief.timeline import build_timeline
 from storyweave.clean import clean_articles
@@ -87,10 +88,10 @@ def story_info(sources: Sequence[Source]) -> StoryInfo:
     ids = sorted(s.article.id for s in sources)
     story_id = "st-" + hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12]
     independent = [s for s in sources if s.duplicate_of is None] or list(sources)
-    titled = [s for s in independent if s.title]
-    # The earliest titled report names the story; ties go to input order.
-    titled.sort(key=lambda s: (s.published or "9999", int(s.sid[1:])))
-    headline = titled[0].title if titled else ""
+    # The earliest of the most typical titles names the story (storyweave.brief.headline).
+    headline = choose_title(
+        [Titled(s.title, s.published, int(s.sid[1:]), s.text) for s in independent if s.title]
+    )
     dates = sorted(s.published for s in sources if s.published)
     return StoryInfo(
         id=story_id,

@@ -925,3 +925,55 @@ def test_stories_merged_by_the_clusterer_are_merged_in_the_store(
     assert merged.version == version + 1
     saved = engines.load_clusterer(conn).assignments_
     assert {a: held[a] for a in saved} == saved
+
+
+def test_the_listing_takes_the_headline_its_brief_chose(tmp_path: Path, conn_factory) -> None:
+    from storyweave.store.briefs import current_brief
+
+    reports = [
+        (
+            "2025-03-01",
+            "Evening bulletin: what else happened today",
+            "A crane collapsed at the Port Alder container terminal on Monday, the port "
+            "authority said. Two workers were taken to hospital with leg injuries.",
+        ),
+        (
+            "2025-03-02",
+            "Crane collapses at Port Alder container terminal",
+            "Two dock workers were hurt when a crane fell at Port Alder's container terminal "
+            "on Monday afternoon. Inspectors closed the terminal and sent ships to the north "
+            "quay while they examined the crane's base.",
+        ),
+        (
+            "2025-03-02",
+            "Two workers hurt as crane collapses at Port Alder terminal",
+            "The collapse of a crane at the Port Alder terminal injured two workers, according "
+            "to the union, which called for an inquiry into the terminal's maintenance records "
+            "and said the crane had been repaired in January.",
+        ),
+        (
+            "2025-03-03",
+            "Port Alder container terminal closed after crane collapse",
+            "Port Alder's container terminal stayed shut on Tuesday, a day after a crane "
+            "collapse injured two workers. Shipping lines said cargo would be delayed by up to "
+            "a week while the crane is removed.",
+        ),
+    ]
+    records = [
+        {
+            "id": f"r{k}",
+            "title": title,
+            "published": day,
+            "outlet": f"outlet{k}.example",
+            "text": text,
+        }
+        for k, (day, title, text) in enumerate(reports)
+    ]
+    conn = conn_factory(tmp_path / "news.db")
+    ingest(conn, [write_jsonl(tmp_path / "crane.jsonl", records)])
+    (story,) = list_stories(conn)
+    assert story.headline == reports[0][1], "before a brief: the earliest title"
+    brief = current_brief(conn, story.id)
+    assert brief.story.headline == reports[1][1]
+    (story,) = list_stories(conn)
+    assert story.headline == reports[1][1]

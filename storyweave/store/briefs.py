@@ -23,7 +23,7 @@ from storyweave.store.briefcodec import UnsupportedValue, decode, encode
 from storyweave.store.connection import transaction
 from storyweave.store.errors import unknown_story
 from storyweave.store.records import StoredStory
-from storyweave.store.stories import get_story, member_ids
+from storyweave.store.stories import BRIEF_HEADLINE_KEY, get_story, member_ids
 
 if TYPE_CHECKING:
     from storyweave.pipeline import BriefOptions
@@ -92,6 +92,13 @@ def save_brief(
                 record,
             ),
         )
+        if brief.story.headline:
+            # The brief compares every title; its choice names the story in listings too,
+            # and keeps doing so as reports arrive, until the next brief chooses again.
+            conn.execute(
+                "UPDATE stories SET headline = ?, headline_key = ? WHERE id = ?",
+                (brief.story.headline, BRIEF_HEADLINE_KEY, story.id),
+            )
 
 
 def rebuild_brief(conn: sqlite3.Connection, story: StoredStory, options: BriefOptions) -> Brief:

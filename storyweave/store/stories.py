@@ -47,6 +47,11 @@ def first_line(text: str) -> str | None:
     return line[:HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
+# Key of a headline a brief chose: sorts before every member's key, so arriving reports
+# do not rename the story until its next brief.
+BRIEF_HEADLINE_KEY = ""
+
+
 def headline_key(member: Member) -> str:
     """Sort key for naming a story: titled reports first, then the earliest, then arrival."""
     return f"{0 if member.title else 1}:{member.published or UNDATED}:{member.seq:012d}"
