@@ -227,3 +227,52 @@ def test_words_of_a_heading_in_capitals_are_not_names() -> None:
     names = {e.name for e in entities}
     assert "HIT" not in names, names
     assert "Harbour Police" in names, names
+
+
+def _types(texts: list[str]) -> dict[str, str]:
+    sources = _sources(texts)
+    entities = find_entities(sources, parse([s.text for s in sources]))
+    return {a: e.type for e in entities for a in (e.name, *e.aliases)}
+
+
+def test_places_and_companies_the_tagger_calls_people_keep_their_kind() -> None:
+    types = _types(
+        [
+            "The tender for the Johor Bahru LRT project has not been opened, Transport "
+            "Minister Anthony Loke said. Kestrel Holdings Bhd and Arden Rail Sdn Bhd are "
+            "among the bidders, and Johor Bahru residents want the line to reach Taman Tasek.\n",
+            "Kestrel Holdings Bhd said it had submitted a proposal for a line from Johor Bahru "
+            "to Taman Tasek. Arden Rail Sdn Bhd declined to comment.\n",
+        ]
+    )
+    assert types.get("Johor Bahru") == "PLACE", types
+    assert types.get("Taman Tasek") == "PLACE", types
+    assert types.get("Kestrel Holdings Bhd") == "ORG", types
+    assert types.get("Arden Rail Sdn Bhd") == "ORG", types
+    assert types.get("Anthony Loke") == "PERSON", types
+    assert not {"Bahru", "Bahru LRT", "LRT"} & {n for n, t in types.items() if t == "PERSON"}
+
+
+def test_honorifics_and_run_together_lists_are_not_names() -> None:
+    types = _types(
+        [
+            "Datuk Seri Rahman Yusof, who chairs the consortium, said the bid was strong. "
+            "The consortium of Kestrel Holdings Bhd, Arden Rail Sdn Bhd and Moravia Sdn Bhd "
+            "was formed last year, Rahman Yusof said.\n",
+        ]
+    )
+    assert "Datuk Seri" not in types and "Seri" not in types, types
+    assert not [n for n in types if "," in n], types
+    assert types.get("Rahman Yusof") == "PERSON", types
+
+
+def test_a_common_word_the_tagger_calls_a_person_is_no_entity() -> None:
+    types = _types(
+        [
+            "Motorcyclist dies after crash on coastal road\n"
+            "A motorcyclist died after his bike hit a lorry on the coastal road on Sunday, "
+            "the Harbour Police said. The motorcyclist, 34, was pronounced dead at the scene.\n",
+        ]
+    )
+    assert "Motorcyclist" not in types, types
+    assert types.get("Harbour Police") == "ORG", types

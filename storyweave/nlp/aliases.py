@@ -24,7 +24,8 @@ NAME_WORD_MIN_SIMILARITY = 0.93
 # Shorter words are too easy to confuse ("Iran"/"Iraq"), so they must match exactly.
 NAME_WORD_MIN_LENGTH = 5
 
-# Words in front of a personal name that are not part of it.
+# Words in front of a personal name that are not part of it, English titles and the Malay
+# and Indian honorifics ("Datuk Seri Anwar Ibrahim", "Shri Modi").
 TITLES = frozenset(
     """
     mr mrs ms miss mx dr prof sir dame lord lady president vice premier chancellor minister
@@ -33,6 +34,7 @@ TITLES = frozenset(
     lt lieutenant adm admiral maj major judge justice king queen prince princess pope sheikh
     emir sultan ayatollah rev reverend father chairman chairwoman chair ceo director
     commissioner commander chief deputy prime leader
+    datuk dato dato' datin seri tun tunku tengku toh puan tuan encik ustaz shri smt
     """.split()
 )
 # Words that mark a name as an organisation even when a tagger calls it a person.
@@ -44,6 +46,8 @@ ORG_WORDS = frozenset(
     navy forces force police government administration authority federation foundation fund
     board centre center club network times post agency hospital clinic school college academy
     museum library church mosque temple airport station prison hotel campus stadium
+    bhd berhad sdn plc llc gmbh pty holdings limited corporation consortium partnership
+    industries enterprises ventures airlines airways railway railways transit coalition
     """.split()
 )
 # Small words that acronyms may skip ("Organization of the Petroleum Exporting Countries").

@@ -43,6 +43,7 @@ from storyweave.nlp.mentions import (
     qualifies_title,
     source_mentions,
 )
+from storyweave.nlp.places import has_place_word, is_known_place
 
 # When votes tie, the more specific reading wins: a place name tagged ORG as often as GPE is
 # more often a city than a body (checked on the seed story and invented fixtures).
@@ -81,12 +82,45 @@ def _personal_shape(key: str) -> bool:
     return 1 <= len(words) <= 4 and not any(w in ORG_WORDS for w in words)
 
 
-def _group_type(mentions: list[Mention], surnames: set[str]) -> str | None:
+def _group_type(mentions: list[Mention], surnames: set[str], words: frozenset[str]) -> str | None:
+    """The type of a group of same-spelt mentions, or None when it is no name at all.
+
+    ``words`` holds the lower-case words the sources use, to tell a common word the tagger
+    took for a person ("Quarantine") from a name.
+    """
+    kind = _voted_type(mentions, surnames)
+    text = mentions[0].text
+    if _run_together(text):
+        return None
+    if kind != "PERSON" or any(m.titled or m.speaks for m in mentions):
+        return kind
+    key = fold(text)
+    if has_place_word(text) or is_known_place(text):
+        return "PLACE"  # "Johor Bahru", "Taman Tasek" tagged as persons
+    if len(key.split()) >= 2 and any(w in ORG_WORDS for w in key.split()):
+        return "ORG"  # "Bina Group Bhd"
+    if " " not in key and text not in surnames and key in words:
+        return None  # "Quarantine", a heading word, written in lower case elsewhere
+    return kind
+
+
+def _run_together(text: str) -> bool:
+    """A list of organisations the tagger read as one name ("X Bhd, Y Sdn Bhd and Z Ltd")."""
+    parts = re.split(r",\s*|\s+and\s+", text)
+    named = [p for p in parts if any(w in ORG_WORDS for w in fold(p).split())]
+    return "," in text and len(named) >= 2
+
+
+def _voted_type(mentions: list[Mention], surnames: set[str]) -> str | None:
     votes = Counter(m.label for m in mentions if m.label not in ("WEAK", "ACRONYM"))
     if not votes:
         return "ORG" if any(m.label == "ACRONYM" for m in mentions) else None
     key = fold(mentions[0].text)
-    person_evidence = votes["PERSON"] > 0 or any(m.titled for m in mentions)
+    # The tagger calls a full name ORG now and then, so a person vote holds its own against
+    # as many others; a title in front of the name settles it.
+    others = max((n for label, n in votes.items() if label != "PERSON"), default=0)
+    titled = any(m.titled for m in mentions)
+    person_evidence = (votes["PERSON"] > 0 and votes["PERSON"] >= others) or titled
     if person_evidence and _personal_shape(key) and len(key.split()) >= 2:
         return "PERSON"
     # "Petrov" tagged ORG (or a place, when he speaks), surname of a tagged "Ivan Petrov".
@@ -279,7 +313,10 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         key = fold(m.text)
         if key:
             groups[key].append(m)
-    types = {k: t for k, ms in groups.items() if (t := _group_type(ms, surnames)) is not None}
+    words = frozenset(w for s in sources for w in re.findall(r"[a-z]+", s.text))
+    types = {
+        k: t for k, ms in groups.items() if (t := _group_type(ms, surnames, words)) is not None
+    }
     groups = {k: groups[k] for k in sorted(types)}
     # "Ruvenians"-style plurals of a nationality the tagger took for a person.
     for key, kind in list(types.items()):

