@@ -317,3 +317,39 @@ def test_a_count_split_between_places_is_not_the_whole_count() -> None:
         ),
     )
     assert all(f.status != "conflict" for f in figures.values()), figures
+
+
+def test_two_reports_giving_one_driver_two_ages_conflict() -> None:
+    figures = _figures(
+        ("A 38-year-old male driver is assisting with police investigations after the crash "
+         "on the coastal road.", "2025-02-01"),
+        ("The car driver, 27, is assisting with investigations, police said. The motorcyclist, "
+         "28, was taken to hospital.", "2025-02-01"),
+        ("Police said a 38-year-old driver was arrested. A 28-year-old motorcyclist was "
+         "injured.", "2025-02-02"),
+    )  # fmt: skip
+    driver = figures["age of the driver"]
+    assert driver.status == "conflict"
+    assert {v.low: v.sources for v in driver.values} == {27: ("S2",), 38: ("S1", "S3")}
+    assert figures["age of the motorcyclist"].status == "consistent"
+    for value in driver.values:
+        for evidence in value.evidence:
+            assert value.text in evidence.text
+
+
+def test_ages_of_two_people_in_one_report_are_no_conflict_with_a_report_of_one() -> None:
+    figures = _figures(
+        ("The 38-year-old car driver and a 27-year-old lorry driver were both arrested after "
+         "the crash.", "2025-02-01"),
+        ("A 27-year-old driver was arrested after the crash, police said.", "2025-02-01"),
+    )  # fmt: skip
+    assert figures["age of the driver"].status == "consistent"
+
+
+def test_ages_of_generic_nouns_and_numbered_lists_are_not_figures() -> None:
+    figures = _figures(
+        ("A 45-year-old man was arrested. Services 16, 18, 20 were delayed, and the "
+         "150-year-old church was closed.", "2025-02-01"),
+        ("Police arrested a 54-year-old man on Sunday.", "2025-02-01"),
+    )  # fmt: skip
+    assert not [t for t in figures if t.startswith("age of")], figures

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from storyweave.evidence import span
 from storyweave.models import Evidence, Figure, FigureValue, Source
+from storyweave.nlp.ages import find_ages
 from storyweave.nlp.counted import Counted
 from storyweave.nlp.counted import what_is_counted as _what_is_counted
 from storyweave.nlp.dates import find_date_phrases
@@ -132,7 +133,7 @@ def _observe(source: Source, doc: Doc, main_place: str | None) -> list[_Observat
         obs = _observation(source, doc, q, counted, main_place)
         if obs is not None:
             out.append(obs)
-    return out
+    return out + _ages(source, doc)
 
 
 def _observation(
@@ -203,23 +204,56 @@ def _wording(doc: Doc, q: Quantity, counted: Counted) -> str:
 
 
 def _evidence(source: Source, doc: Doc, q: Quantity) -> Evidence:
-    """The sentence holding the quantity, within its line (the parser runs sentences across
-    paragraph breaks), cut to a window when the sentence runs on."""
-    sent: Span = doc[q.first].sent
+    return _evidence_at(source, doc, q.first, q.start, q.end)
+
+
+def _evidence_at(source: Source, doc: Doc, first: int, q_start: int, q_end: int) -> Evidence:
+    """The sentence holding the value (token ``first``, characters ``q_start:q_end``), within
+    its line (the parser runs sentences across paragraph breaks), cut to a window when the
+    sentence runs on."""
+    sent: Span = doc[first].sent
     start, end = sent.start_char, sent.end_char
-    line_start = doc.text.rfind("\n", 0, q.start) + 1
-    line_end = doc.text.find("\n", q.end)
+    line_start = doc.text.rfind("\n", 0, q_start) + 1
+    line_end = doc.text.find("\n", q_end)
     start = max(start, line_start)
     end = min(end, line_end if line_end >= 0 else len(doc.text))
     if end - start > MAX_EVIDENCE_CHARS:
         half = MAX_EVIDENCE_CHARS // 2
-        start = max(start, q.start - half)
-        end = min(end, q.end + half)
-        while start < q.start and not doc.text[start - 1].isspace():
+        start = max(start, q_start - half)
+        end = min(end, q_end + half)
+        while start < q_start and not doc.text[start - 1].isspace():
             start += 1
-        while end > q.end and not doc.text[end].isspace():
+        while end > q_end and not doc.text[end].isspace():
             end -= 1
     return span(source, start, end)
+
+
+def _ages(source: Source, doc: Doc) -> list[_Observation]:
+    """Stated ages, one topic per person described ("age of the driver")."""
+    out = []
+    for age in find_ages(doc):
+        first = doc.char_span(age.start, age.end, alignment_mode="expand")
+        if first is None:
+            continue
+        out.append(
+            _Observation(
+                source=source.sid,
+                topic=f"age of {age.whom}",
+                kind="age",
+                currency=None,
+                holder=_ANYONE,
+                cumulative=False,
+                text=doc.text[age.start : age.end],
+                low=float(age.value),
+                high=float(age.value),
+                interval=_Interval(age.value, age.value, False, False),
+                vague=False,
+                weak=False,
+                as_of=None,
+                evidence=_evidence_at(source, doc, first.start, age.start, age.end),
+            )
+        )
+    return out
 
 
 def _main_place(docs: Sequence[Doc]) -> str | None:

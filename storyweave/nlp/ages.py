@@ -1,0 +1,102 @@
+"""Ages of the people in a story: "a 38-year-old driver", "the motorcyclist, 28,", "a rider
+aged 45", "Novin Raj, 33,".
+
+Reports of one incident often disagree on an age (one outlet's 38-year-old driver is
+another's 27-year-old), and such a difference is worth showing. An age is tied to who it
+describes: a role noun ("driver", "victim", "suspect") or a name. Ages of generic nouns
+("a 45-year-old man") are left out: several men in one story are common, and two reports
+naming different ones would look like a contradiction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+# Nouns too generic to say which person an age belongs to.
+GENERIC = frozenset(
+    """
+    man woman men women boy girl person people individual child children kid teenager teen
+    adult youth male female local resident national citizen baby infant toddler one guy lady
+    gentleman son daughter father mother
+    """.split()
+)
+# Ages outside this range are something else ("a 150-year-old church").
+MAX_AGE = 110
+
+
+@dataclass(frozen=True)
+class Age:
+    """One stated age: whom it describes, its value, and the characters that state it."""
+
+    whom: str  # "the driver" or a name as written
+    value: int
+    start: int  # character offsets of the age phrase in the doc's text
+    end: int
+
+
+def find_ages(doc: Doc) -> list[Age]:
+    """Every age the text states for a role or a named person.
+
+    Example:
+        >>> [(a.whom, a.value) for a in find_ages(parse(["The driver, 38, was hurt."])[0])]
+        [('the driver', 38)]
+    """
+    out = []
+    for tok in doc:
+        if not (tok.like_num and tok.text.isdigit() and 0 < int(tok.text) <= MAX_AGE):
+            continue
+        found = _year_old(doc, tok) or _apposition(tok) or _aged(tok)
+        if found is None:
+            continue
+        whom, end = found
+        out.append(Age(whom, int(tok.text), tok.idx, end))
+    return out
+
+
+def _year_old(doc: Doc, num: Token) -> tuple[str, int] | None:
+    """ "38-year-old male driver": the noun that "old" qualifies."""
+    i = num.i
+    words = [t.lower_ for t in doc[i + 1 : i + 5]]
+    if words != ["-", "year", "-", "old"]:
+        return None
+    old = doc[i + 4]
+    head = old.head
+    if old.dep_ != "amod" or head.i <= old.i:
+        return None
+    if head.pos_ == "PROPN" and head.dep_ == "appos":
+        head = head.head  # "the victim, a 52-year-old Singaporean"
+    return _whom(head, old.idx + len(old.text))
+
+
+def _apposition(num: Token) -> tuple[str, int] | None:
+    """ "The motorcyclist, 28, was" and "Novin Raj, 33, who": a number set off by commas."""
+    doc = num.doc
+    if num.dep_ != "appos" or num.i == 0 or num.i + 1 >= len(doc):
+        return None
+    if doc[num.i - 1].text != "," or doc[num.i + 1].text not in (",", ".", ";", ")"):
+        return None
+    # The person named right before the comma, one of them ("services 16, 18" is a list).
+    if num.head.i != num.i - 2 or num.head.tag_ not in ("NN", "NNP"):
+        return None
+    return _whom(num.head, num.idx + len(num.text))
+
+
+def _aged(num: Token) -> tuple[str, int] | None:
+    """ "a rider aged 45"."""
+    verb = num.head
+    if verb.lower_ != "aged" or verb.dep_ != "acl" or num.i != verb.i + 1:
+        return None
+    return _whom(verb.head, num.idx + len(num.text))
+
+
+def _whom(noun: Token, end: int) -> tuple[str, int] | None:
+    if noun.pos_ == "PROPN":
+        parts = [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if not parts or parts[-1].i != noun.i - 1:
+            return None  # a surname or a single word may be anything ("Singaporean")
+        return " ".join(t.text for t in (*parts, noun)), end
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in GENERIC or not noun.is_alpha:
+        return None
+    return f"the {noun.lemma_.lower()}", end
