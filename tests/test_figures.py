@@ -353,3 +353,16 @@ def test_ages_of_generic_nouns_and_numbered_lists_are_not_figures() -> None:
         ("Police arrested a 54-year-old man on Sunday.", "2025-02-01"),
     )  # fmt: skip
     assert not [t for t in figures if t.startswith("age of")], figures
+
+
+def test_age_ranges_groups_and_other_incidents_are_not_ages_of_the_story() -> None:
+    figures = _figures(
+        ("Users aged 13 to 17 will get teen accounts. A 12-year-old student was injured in the "
+         "attack at the school.", "2025-02-01"),
+        ("The change does not apply to users aged 17-18. In another case last year, a "
+         "15-year-old student died.", "2025-02-02"),
+    )  # fmt: skip
+    assert "age of the user" not in figures
+    student = figures["age of the student"]
+    assert student.status == "consistent"
+    assert [v.low for v in student.values] == [12]

@@ -24,6 +24,9 @@ GENERIC = frozenset(
 )
 # Ages outside this range are something else ("a 150-year-old church").
 MAX_AGE = 110
+# Words that put a sentence about another incident ("another case ... a 15-year-old
+# student"): its ages describe other people.
+OTHER_INCIDENT = frozenset("another separate previous earlier similar unrelated".split())
 
 
 @dataclass(frozen=True)
@@ -47,12 +50,24 @@ def find_ages(doc: Doc) -> list[Age]:
     for tok in doc:
         if not (tok.like_num and tok.text.isdigit() and 0 < int(tok.text) <= MAX_AGE):
             continue
+        if _in_a_range(doc, tok) or any(t.lower_ in OTHER_INCIDENT for t in tok.sent):
+            continue
         found = _year_old(doc, tok) or _apposition(tok) or _aged(tok)
         if found is None:
             continue
         whom, end = found
         out.append(Age(whom, int(tok.text), tok.idx, end))
     return out
+
+
+def _in_a_range(doc: Doc, num: Token) -> bool:
+    """ "aged 13 to 17", "17-18", "13 or 14": a span of ages, not one person's."""
+    after = doc[num.i + 1 : num.i + 3]
+    before = doc[max(0, num.i - 2) : num.i]
+    joins = ("-", "–", "to", "or", "and")
+    return (len(after) == 2 and after[0].lower_ in joins and after[1].like_num) or (
+        len(before) == 2 and before[1].lower_ in joins and before[0].like_num
+    )
 
 
 def _year_old(doc: Doc, num: Token) -> tuple[str, int] | None:
@@ -97,6 +112,8 @@ def _whom(noun: Token, end: int) -> tuple[str, int] | None:
         if not parts or parts[-1].i != noun.i - 1:
             return None  # a surname or a single word may be anything ("Singaporean")
         return " ".join(t.text for t in (*parts, noun)), end
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() in GENERIC or not noun.is_alpha:
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
+        return None  # a plural ("users aged 13") is a group, not one person
+    if noun.lemma_.lower() in GENERIC:
         return None
     return f"the {noun.lemma_.lower()}", end
