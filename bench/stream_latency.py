@@ -49,17 +49,6 @@ def stored(db: Path) -> set[str]:
         return set()
 
 
-def runs(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return conn.execute("SELECT COUNT(*) FROM runs").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
 def feed(records: list[dict], flush_after: float) -> dict[str, dict]:
     """Write the records as planned; return each record's write time and commit time."""
     with tempfile.TemporaryDirectory() as folder:
