@@ -276,3 +276,21 @@ def test_a_common_word_the_tagger_calls_a_person_is_no_entity() -> None:
     )
     assert "Motorcyclist" not in types, types
     assert types.get("Harbour Police") == "ORG", types
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_and_the_paper_is_not_a_surname() -> None:
+    sources = _sources(
+        [
+            "Last October, Theta Arden Bhd (KL:THETA) announced that it would partner Nylor (M) "
+            "Bhd. Theta Arden said the bid was strong, according to The Edge.\n",
+            "Theta Arden Berhad confirmed the bid. An observer told The Edge that Theta Arden was "
+            "the favourite.\n",
+        ]
+    )
+    entities = find_entities(sources, parse([s.text for s in sources]))
+    (company,) = _matching(entities, "Theta Arden Berhad")
+    assert company.type == "ORG"
+    assert {"Theta Arden", "Theta Arden Bhd"} <= set(company.aliases)
+    assert "Edge" not in company.aliases
+    (paper,) = _matching(entities, "Edge")
+    assert paper.type == "ORG"

@@ -140,6 +140,35 @@ def test_outlier_place_is_a_dispute_and_never_summarised() -> None:
     assert not any("Romania" in e.text for f in facts if f.status == "agreed" for e in f.evidence)
 
 
+# Which hospital the rider went to: two outlets name one, two another, one names none.
+HOSPITAL = [
+    "The 31-year-old rider was taken conscious to Alder Bay General Hospital, paramedics said.\n"
+    "The crash happened on the coastal expressway on Monday morning.\n",
+    "A 31-year-old rider was sent to Alder Bay General Hospital in a conscious state.\n"
+    "Police are investigating.\n",
+    "The 31-year-old rider was taken conscious to Northpoint Health Campus after the "
+    "crash.\n"
+    "Traffic was held up for an hour.\n",
+    "A 31-year-old rider was conveyed to Northpoint Health Campus, the civil defence force said.\n"
+    "Investigations are ongoing.\n",
+    "The 31-year-old rider was taken to hospital in a conscious state.\n",
+]
+
+
+def test_two_hospitals_for_one_patient_are_a_dispute_not_an_agreed_fact() -> None:
+    sources = [_source(f"S{i}", t) for i, t in enumerate(HOSPITAL, 1)]
+    _, facts, disputes = _weave(sources)
+    # "taken to hospital" is agreed by all; a named hospital only by those who name it.
+    for fact in facts:
+        for hospital, other in (("Alder Bay", "Northpoint"), ("Northpoint", "Alder Bay")):
+            if hospital in fact.text:
+                assert not any(other in e.text for e in fact.evidence), fact
+    where = [d for d in disputes if d.topic.startswith("where")]
+    assert len(where) == 1, disputes
+    sides = {frozenset(c.sources) for c in where[0].claims}
+    assert sides == {frozenset({"S1", "S2"}), frozenset({"S3", "S4"})}
+
+
 def test_related_places_are_not_a_dispute() -> None:
     texts = [
         "Rescue teams were sent to Lyon on Sunday after the river burst its banks.\n",

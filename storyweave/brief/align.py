@@ -90,6 +90,21 @@ QUANTITY_MAX_SHARE = 0.7
 QUANTITY_MIN_GROUPS = 6
 
 
+# Named institutions people and things are taken to, held at or sent from ("Tan Tock Seng
+# Hospital", "Woodlands Health Campus"); the small English model leaves most untagged. Two
+# sentences naming different ones tell different things: the same claim cannot send one
+# patient to two hospitals.
+FACILITY = re.compile(
+    r"\b(?:(?!The\b)[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Campus|Centre|Center|Clinic|Prison|Jail|"
+    r"Airport|Station|School|University|College|Stadium|Hotel)\b"
+)
+
+
+def facility_names(text: str) -> frozenset[str]:
+    """Lower-case institution names in ``text`` (see :data:`FACILITY`)."""
+    return frozenset(m.group(0).lower() for m in FACILITY.finditer(text))
+
+
 @dataclass(frozen=True)
 class Unit:
     """One sentence of one source, with what alignment needs."""
@@ -107,6 +122,7 @@ class Unit:
     numbers: frozenset[str]
     quantities: frozenset[str]  # "10 day", "5 million": a measure with its unit
     clauses: tuple[str, ...]  # clause texts (sub-ranges of the sentence) to embed
+    facilities: frozenset[str] = frozenset()  # institutions it names ("... Hospital")
 
     @property
     def usable(self) -> bool:
@@ -290,6 +306,7 @@ def build_units(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Unit]:
                     numbers=numbers,
                     quantities=quantities,
                     clauses=_clauses(span) if kind == "sentence" else (),
+                    facilities=facility_names(source.text[start:end]),
                 )
             )
         # A caption paragraph is a caption throughout, not only the sentence naming the photo.
@@ -366,6 +383,12 @@ def numbers_disagree(a: Unit, b: Unit) -> bool:
     return bool(a.numbers) and bool(b.numbers) and not (a.numbers & b.numbers)
 
 
+def facilities_disagree(a: Unit, b: Unit) -> bool:
+    """Both sentences name institutions and none is shared ("taken to X Hospital" / "to Y
+    Hospital"): they do not support each other, whatever else they share."""
+    return bool(a.facilities) and bool(b.facilities) and not (a.facilities & b.facilities)
+
+
 def align(units: Sequence[Unit]) -> Alignment:
     """Similarity of every pair of units and which pairs support each other."""
     n = len(units)
@@ -401,6 +424,8 @@ def align(units: Sequence[Unit]) -> Alignment:
             # Sentences of one source never support each other; a reprint may support its
             # original (it is cited) but counts once, through ``group``.
             if not b.usable or a.sid == b.sid or numbers_disagree(a, b):
+                continue
+            if facilities_disagree(a, b):
                 continue
             score = float(best[i, j])
             if score < QUANTITY_COS:

@@ -24,7 +24,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from storyweave.brief.align import Unit
+from storyweave.brief.align import FACILITY, Unit
 from storyweave.evidence import span as evidence_span
 from storyweave.models import Claim, Dispute, Evidence, Source
 
@@ -79,16 +79,30 @@ def place_names(docs: Sequence[Doc]) -> set[str]:
     return {e.text.lower() for doc in docs for e in doc.ents if e.label_ in PLACE_LABELS}
 
 
+def _facilities(sent: Span) -> list[Span]:
+    """Institution names in the sentence (see storyweave.brief.align.FACILITY), tagged or not."""
+    out = []
+    for match in FACILITY.finditer(sent.text):
+        start = sent.start_char + match.start()
+        found = sent.doc.char_span(start, start + len(match.group(0)), alignment_mode="contract")
+        if found is not None and len(found) > 0:
+            out.append(found)
+    return out
+
+
 def place_slots(sent: Span, claim: int, places: set[str]) -> list[Slot]:
     """Places attached by a preposition to a verb that moves or locates something."""
     out = []
-    for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS and ent.text.lower() not in places:
-            continue
+    named = [e for e in sent.ents if e.label_ in PLACE_LABELS or e.text.lower() in places]
+    roots = {e.root.i for e in named}
+    named += [f for f in _facilities(sent) if f.root.i not in roots]
+    for ent in named:
         prep = ent.root.head
         if ent.root.dep_ != "pobj" or prep.lemma_.lower() not in PLACE_PREPS:
             continue
         verb = prep.head
+        if verb.pos_ == "ADJ" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "was taken conscious to the hospital"
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         thing = next(

@@ -48,6 +48,8 @@ from storyweave.nlp.places import has_place_word, is_known_place
 # When votes tie, the more specific reading wins: a place name tagged ORG as often as GPE is
 # more often a city than a body (checked on the seed story and invented fixtures).
 TYPE_PRIORITY = ("PLACE", "ORG", "PERSON", "EVENT", "OTHER")
+# Legal forms that end only company names, even one that "said" something.
+CORPORATE_WORDS = frozenset("bhd berhad sdn plc llc gmbh pty inc ltd corp holdings".split())
 # Shortest alias searched again in the text to count mentions the tagger missed; two-letter
 # words are too often something else, unless they are acronyms.
 MIN_RESCAN_CHARS = 3
@@ -82,19 +84,26 @@ def _personal_shape(key: str) -> bool:
     return 1 <= len(words) <= 4 and not any(w in ORG_WORDS for w in words)
 
 
-def _group_type(mentions: list[Mention], surnames: set[str], words: frozenset[str]) -> str | None:
+def _group_type(
+    mentions: list[Mention],
+    surnames: set[str],
+    words: frozenset[str],
+    determined: frozenset[tuple[str, int]] = frozenset(),
+) -> str | None:
     """The type of a group of same-spelt mentions, or None when it is no name at all.
 
     ``words`` holds the lower-case words the sources use, to tell a common word the tagger
     took for a person ("Quarantine") from a name.
     """
-    kind = _voted_type(mentions, surnames)
+    kind = _voted_type(mentions, surnames, determined)
     text = mentions[0].text
     if _run_together(text):
         return None
+    key = fold(text)
+    if kind == "PERSON" and any(w.rstrip(".") in CORPORATE_WORDS for w in key.split()[1:]):
+        return "ORG"  # "Theta Edge Bhd said": a company speaks too
     if kind != "PERSON" or any(m.titled or m.speaks for m in mentions):
         return kind
-    key = fold(text)
     if has_place_word(text) or is_known_place(text):
         return "PLACE"  # "Johor Bahru", "Taman Tasek" tagged as persons
     if len(key.split()) >= 2 and any(w in ORG_WORDS for w in key.split()):
@@ -111,7 +120,9 @@ def _run_together(text: str) -> bool:
     return "," in text and len(named) >= 2
 
 
-def _voted_type(mentions: list[Mention], surnames: set[str]) -> str | None:
+def _voted_type(
+    mentions: list[Mention], surnames: set[str], determined: frozenset[tuple[str, int]]
+) -> str | None:
     votes = Counter(m.label for m in mentions if m.label not in ("WEAK", "ACRONYM"))
     if not votes:
         return "ORG" if any(m.label == "ACRONYM" for m in mentions) else None
@@ -124,8 +135,11 @@ def _voted_type(mentions: list[Mention], surnames: set[str]) -> str | None:
     if person_evidence and _personal_shape(key) and len(key.split()) >= 2:
         return "PERSON"
     # "Petrov" tagged ORG (or a place, when he speaks), surname of a tagged "Ivan Petrov".
+    # Not when every mention follows "the": "the Edge" is a newspaper, not Mr Edge.
     if len(key.split()) == 1 and mentions[0].text in surnames:
-        if not votes["PLACE"] or all(m.speaks or m.titled for m in mentions):
+        if all((m.sid, m.start) in determined for m in mentions):
+            pass
+        elif not votes["PLACE"] or all(m.speaks or m.titled for m in mentions):
             return "PERSON"
     best = max(votes.values())
     return next(t for t in TYPE_PRIORITY if votes[t] == best)
@@ -150,6 +164,20 @@ def _link_names(keys: list[str], union: _Union) -> None:
         for b in keys[i + 1 :]:
             if same_name(a, b):
                 union.join(a, b)
+
+
+def _link_legal_forms(keys: list[str], union: _Union) -> None:
+    """ "Theta Edge Berhad", "Theta Edge Bhd" and "Theta Edge": one company, whatever the
+    tagger called each spelling."""
+    by_base: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        words = key.split()
+        while len(words) > 1 and words[-1] in CORPORATE_WORDS:
+            words = words[:-1]
+        by_base[" ".join(words)].append(key)
+    for same in by_base.values():
+        for key in same[1:]:
+            union.join(same[0], key)
 
 
 def _link_acronyms(groups: dict[str, list[Mention]], types: dict[str, str], union: _Union) -> None:
@@ -314,8 +342,16 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         if key:
             groups[key].append(m)
     words = frozenset(w for s in sources for w in re.findall(r"[a-z]+", s.text))
+    texts = {s.sid: s.text for s in sources}
+    determined = frozenset(
+        (m.sid, m.start)
+        for m in mentions
+        if re.search(r"\bthe\s+$", texts[m.sid][max(0, m.start - 5) : m.start], re.IGNORECASE)
+    )
     types = {
-        k: t for k, ms in groups.items() if (t := _group_type(ms, surnames, words)) is not None
+        k: t
+        for k, ms in groups.items()
+        if (t := _group_type(ms, surnames, words, determined)) is not None
     }
     groups = {k: groups[k] for k in sorted(types)}
     # "Ruvenians"-style plurals of a nationality the tagger took for a person.
@@ -330,6 +366,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
     _link_people(sorted(by_type["PERSON"]), union)
     for kind in ("ORG", "PLACE", "EVENT", "OTHER"):
         _link_names(sorted(by_type[kind]), union)
+    _link_legal_forms(sorted(types), union)
     _link_acronyms(groups, types, union)
     clusters = []
     for keys in union.clusters().values():
