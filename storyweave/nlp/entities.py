@@ -88,12 +88,13 @@ def _group_type(
     mentions: list[Mention],
     surnames: set[str],
     words: frozenset[str],
-    determined: frozenset[tuple[str, int]] = frozenset(),
+    determined: frozenset[tuple[str, int]],
 ) -> str | None:
     """The type of a group of same-spelt mentions, or None when it is no name at all.
 
     ``words`` holds the lower-case words the sources use, to tell a common word the tagger
-    took for a person ("Quarantine") from a name.
+    took for a person ("Quarantine") from a name; ``determined`` the (source, start) of the
+    mentions written after "the".
     """
     kind = _voted_type(mentions, surnames, determined)
     text = mentions[0].text
@@ -137,9 +138,8 @@ def _voted_type(
     # "Petrov" tagged ORG (or a place, when he speaks), surname of a tagged "Ivan Petrov".
     # Not when every mention follows "the": "the Edge" is a newspaper, not Mr Edge.
     if len(key.split()) == 1 and mentions[0].text in surnames:
-        if all((m.sid, m.start) in determined for m in mentions):
-            pass
-        elif not votes["PLACE"] or all(m.speaks or m.titled for m in mentions):
+        after_the = all((m.sid, m.start) in determined for m in mentions)
+        if not after_the and (not votes["PLACE"] or all(m.speaks or m.titled for m in mentions)):
             return "PERSON"
     best = max(votes.values())
     return next(t for t in TYPE_PRIORITY if votes[t] == best)
