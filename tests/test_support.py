@@ -169,6 +169,33 @@ def test_two_hospitals_for_one_patient_are_a_dispute_not_an_agreed_fact() -> Non
     assert sides == {frozenset({"S1", "S2"}), frozenset({"S3", "S4"})}
 
 
+def test_a_report_telling_both_places_in_its_body_makes_them_no_dispute() -> None:
+    from types import SimpleNamespace
+
+    from storyweave.brief.disputes import Slot, _told_together
+
+    body, caption = SimpleNamespace(kind="sentence"), SimpleNamespace(kind="caption")
+    claims = [
+        ("One officer was taken to Alder Bay Hospital.", "S1", body),
+        ("Two officers were taken to Northpoint Health Campus.", "S1", body),
+        ("The officer was taken to Alder Bay Hospital.", "S2", body),
+        ("Officers were taken to Northpoint Health Campus.", "S3", caption),
+    ]
+    groups = {"S1": "S1", "S2": "S2", "S3": "S3"}
+
+    def slot(claim: int, value: str) -> Slot:
+        return Slot(claim, "place", "to|officer", value, "")
+
+    # S1 tells both in its body: two facts, not rival answers.
+    both = {"Alder Bay Hospital": [slot(0, "Alder Bay Hospital"), slot(2, "Alder Bay Hospital")],
+            "Northpoint Health Campus": [slot(1, "Northpoint Health Campus")]}  # fmt: skip
+    assert _told_together(both, claims, groups)
+    # Different reports, or a caption against a body: a dispute stands.
+    apart = {"Alder Bay Hospital": [slot(2, "Alder Bay Hospital")],
+             "Northpoint Health Campus": [slot(3, "Northpoint Health Campus")]}  # fmt: skip
+    assert not _told_together(apart, claims, groups)
+
+
 def test_related_places_are_not_a_dispute() -> None:
     texts = [
         "Rescue teams were sent to Lyon on Sunday after the river burst its banks.\n",

@@ -213,7 +213,7 @@ def find_disputes(
                 similarity[slot.claim, c] >= _threshold(kind) for c in involved
             ):
                 sides[_side_name(slot.value, sides, kind)].append(slot)
-        if len(sides) < 2 or _shared_claims(sides):
+        if len(sides) < 2 or _shared_claims(sides) or _told_together(sides, claims, groups):
             continue
         support = {v: {groups[claims[s.claim][1]] for s in ss} for v, ss in sides.items()}
         ranked = sorted(sides, key=lambda v: (-len(support[v]), v))
@@ -239,6 +239,25 @@ def _shared_claims(sides: dict[str, list[Slot]]) -> bool:
         if claims & seen:
             return True
         seen |= claims
+    return False
+
+
+def _told_together(
+    sides: dict[str, list[Slot]], claims: Sequence[ClaimRow], groups: dict[str, str]
+) -> bool:
+    """One source's body stands on two sides: it tells both (one officer taken to one
+    hospital, two others to another), so they are two facts, not rival answers. A caption
+    against its own body still counts as a dispute (a copy-edit slip)."""
+    seen: set[str] = set()
+    for slots in sides.values():
+        body = {
+            groups[claims[s.claim][1]]
+            for s in slots
+            if (unit := claims[s.claim][2]) is not None and unit.kind != "caption"
+        }
+        if body & seen:
+            return True
+        seen |= body
     return False
 
 
