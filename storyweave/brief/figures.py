@@ -232,9 +232,6 @@ def _ages(source: Source, doc: Doc) -> list[_Observation]:
     """Stated ages, one topic per person described ("age of the driver")."""
     out = []
     for age in find_ages(doc):
-        first = doc.char_span(age.start, age.end, alignment_mode="expand")
-        if first is None:
-            continue
         out.append(
             _Observation(
                 source=source.sid,
@@ -250,7 +247,7 @@ def _ages(source: Source, doc: Doc) -> list[_Observation]:
                 vague=False,
                 weak=False,
                 as_of=None,
-                evidence=_evidence_at(source, doc, first.start, age.start, age.end),
+                evidence=_evidence_at(source, doc, age.token, age.start, age.end),
             )
         )
     return out

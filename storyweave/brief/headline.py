@@ -59,10 +59,8 @@ def content_words(text: str) -> set[str]:
     return out
 
 
-def support(index: int, reports: Sequence[Titled], vocab: Sequence[set[str]]) -> float:
-    """Mean share of title ``index``'s content words that each other report uses."""
-    words = content_words(reports[index].title)
-    others = [v for k, v in enumerate(vocab) if k != index]
+def support(words: set[str], others: Sequence[set[str]]) -> float:
+    """Mean share of a title's content ``words`` that each other report's vocabulary uses."""
     if not words or not others:
         return 0.0
     return sum(len(words & v) / len(words) for v in others) / len(others)
@@ -87,10 +85,13 @@ def choose_title(reports: Sequence[Titled]) -> str:
     if len(reports) < 3:
         return reports[order[0]].title
     vocab = [content_words(r.title + "\n" + r.lead[:LEAD_CHARS]) for r in reports]
-    eligible = [k for k in order if len(content_words(reports[k].title)) >= MIN_TITLE_WORDS]
+    title_words = [content_words(r.title) for r in reports]
+    eligible = [k for k in order if len(title_words[k]) >= MIN_TITLE_WORDS]
     if not eligible:
         return reports[order[0]].title
-    scores = {k: support(k, reports, vocab) for k in eligible}
+    scores = {
+        k: support(title_words[k], [v for j, v in enumerate(vocab) if j != k]) for k in eligible
+    }
     best = max(scores.values())
     return next(reports[k].title for k in eligible if scores[k] >= best - TIE_MARGIN)
 

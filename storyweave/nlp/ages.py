@@ -35,6 +35,7 @@ class Age:
 
     whom: str  # "the driver" or a name as written
     value: int
+    token: int  # index of the number's token in the doc
     start: int  # character offsets of the age phrase in the doc's text
     end: int
 
@@ -56,7 +57,7 @@ def find_ages(doc: Doc) -> list[Age]:
         if found is None:
             continue
         whom, end = found
-        out.append(Age(whom, int(tok.text), tok.idx, end))
+        out.append(Age(whom, int(tok.text), tok.i, tok.idx, end))
     return out
 
 

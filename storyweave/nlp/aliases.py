@@ -37,8 +37,10 @@ TITLES = frozenset(
     datuk dato dato' datin seri tun tunku tengku toh puan tuan encik ustaz shri smt
     """.split()
 )
+# Legal forms that end only company names ("Theta Edge Bhd", "OCBC Ltd").
+CORPORATE_WORDS = frozenset("bhd berhad sdn plc llc gmbh pty inc ltd corp holdings".split())
 # Words that mark a name as an organisation even when a tagger calls it a person.
-ORG_WORDS = frozenset(
+ORG_WORDS = CORPORATE_WORDS | frozenset(
     """
     ministry department office council committee commission agency service services bureau
     organization organisation association union party alliance league bank company corp corp.
@@ -46,7 +48,7 @@ ORG_WORDS = frozenset(
     navy forces force police government administration authority federation foundation fund
     board centre center club network times post agency hospital clinic school college academy
     museum library church mosque temple airport station prison hotel campus stadium
-    bhd berhad sdn plc llc gmbh pty holdings limited corporation consortium partnership
+    limited corporation consortium partnership
     industries enterprises ventures airlines airways railway railways transit coalition
     """.split()
 )

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from storyweave.models import Entity, Source
 from storyweave.nlp.aliases import (
+    CORPORATE_WORDS,
     ORG_WORDS,
     TITLES,
     dropped_letter_variant,
@@ -48,8 +49,6 @@ from storyweave.nlp.places import has_place_word, is_known_place
 # When votes tie, the more specific reading wins: a place name tagged ORG as often as GPE is
 # more often a city than a body (checked on the seed story and invented fixtures).
 TYPE_PRIORITY = ("PLACE", "ORG", "PERSON", "EVENT", "OTHER")
-# Legal forms that end only company names, even one that "said" something.
-CORPORATE_WORDS = frozenset("bhd berhad sdn plc llc gmbh pty inc ltd corp holdings".split())
 # Shortest alias searched again in the text to count mentions the tagger missed; two-letter
 # words are too often something else, unless they are acronyms.
 MIN_RESCAN_CHARS = 3
