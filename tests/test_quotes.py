@@ -261,3 +261,27 @@ def test_a_quotation_never_starts_with_a_comma() -> None:
     quotes = find_quotes(sources, docs, find_entities(sources, docs))
     assert quotes
     assert not any(q.text.lstrip().startswith(",") for q in quotes), [q.text for q in quotes]
+
+
+def test_titles_and_denied_speech_are_not_quotations() -> None:
+    text = (
+        "The review, written by Professor Anna Fell of Harlow University, was titled “A new "
+        "mayor caught in old quarrels”.\n\n"
+        'Officers will never ask residents to hand over cash for "safe keeping" or for checks.\n\n'
+        "“We will keep every branch open,” said Anna Fell.\n"
+    )
+    quotes = _quotes([text])[1]
+    assert not any("old quarrels" in q.text or "safe keeping" in q.text for q in quotes), quotes
+    assert _with(quotes, "every branch open").speaker == "Anna Fell"
+
+
+def test_a_place_before_a_speaker_noun_or_in_its_clause_is_not_the_speaker() -> None:
+    text = (
+        "A gang posted forged papers to a pensioner in Kessington to “make the lie believable”, "
+        "said the Kessington police.\n\n"
+        "“I was so happy to see everything intact,” said the owner, who collected her bag at "
+        "Marlow Interchange on Tuesday.\n"
+    )
+    quotes = _quotes([text])[1]
+    assert _with(quotes, "make the lie believable").speaker == "Kessington police"
+    assert _with(quotes, "everything intact").speaker == "owner"

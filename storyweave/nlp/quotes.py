@@ -133,6 +133,21 @@ def _opens(text: str, i: int) -> bool:
 
 # Verbs that name or label something ("a style described as “gentle guardianship”").
 LABEL_VERBS = frozenset({"describe", "call", "dub", "label", "brand", "term", "know", "nickname"})
+# Participles right before a quoted name of a work: "an article titled “...”".
+TITLE_PARTICIPLES = frozenset({"titled", "entitled", "headlined", "named", "captioned"})
+
+
+def _titled(doc: Doc, content: Span) -> bool:
+    """Whether the quotation is the name of a work ("was titled “...”"), not speech."""
+    i = content.start - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].lower_ == "as"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in TITLE_PARTICIPLES
+
+
+def _negated(tok: Token) -> bool:
+    """A speech verb said not to have happened: "police will never ask for “safe keeping”"."""
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _labelling(tok: Token) -> bool:
@@ -294,6 +309,10 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
             continue
         if cue and all(_labelling(t) for t in cue):
             continue
+        if any(_negated(t) or t.dep_ == "neg" for t in cue):
+            continue
+        if _titled(doc, content):
+            continue
         start, end = _inner(source.text, content.start_char, content.end_char)
         if not _keep(source.text, start, end):
             continue
@@ -326,7 +345,7 @@ def _speech_subject(
                 if objects:
                     return speaker_phrase(objects, content)
             # The tagger sometimes misreads "said" after a long name ("Said Ellis:").
-            if _labelling(tok):
+            if _labelling(tok) or _negated(tok):
                 continue
             if (tok.lemma_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or (
                 tok.lower_ in SAID_FORMS
@@ -357,7 +376,7 @@ def _rule_quotes(
             continue
         start, end = _inner(source.text, match.start(), match.end())
         content = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if content is None or not _keep(source.text, start, end):
+        if content is None or not _keep(source.text, start, end) or _titled(doc, content):
             continue
         sents = [s for s in sentences if s.start < content.end and content.start < s.end]
         phrase = _dash_credit(doc, source.text, match.end()) or _speech_subject(

@@ -148,16 +148,32 @@ def speaker_phrase(tokens: Sequence[Token], quote: Span | None) -> Span | None:
     return doc[lo : hi + 1]
 
 
+def _core_end(phrase: Span) -> int:
+    """Where a speaker phrase's own words end: before a clause describing its head ("the
+    owner, who collected her bag at Marlow Interchange", "a man arrested in Leeds")."""
+    head = phrase.root
+    clauses = [
+        c.left_edge.i
+        for c in head.children
+        if c.dep_ in ("relcl", "acl") and c.i > head.i and phrase.start <= c.left_edge.i
+    ]
+    if not clauses:
+        return phrase.end_char
+    return phrase.doc[min(clauses)].idx
+
+
 def resolve_speaker(
     phrase: Span | None, hits: Sequence[NameHit], doc: Doc, quote_start: int
 ) -> tuple[str | None, bool]:
     """(speaker, resolved to an entity) for a speaker phrase said before ``quote_start``."""
     if phrase is None or not phrase.text.strip():
         return None, False
-    named = _named_in(hits, phrase.start_char, phrase.end_char, phrase.root.idx)
-    if named is not None:
-        return named.name, True
     head = phrase.root
+    named = _named_in(hits, phrase.start_char, _core_end(phrase), head.idx)
+    if named is not None and not _place_modifier(named, head, hits):
+        return named.name, True
+    if named is not None:  # "the Kessington police": the police speak, not the town
+        return _plain(phrase, _core_end(phrase)), False
     word = head.lower_
     at = min(phrase.start_char, quote_start)
     if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
@@ -189,11 +205,18 @@ def resolve_speaker(
     for hit in reversed([h for h in hits if h.end <= at and h.entity.type == "ORG"]):
         if hit.entity.name.casefold().split()[-1] == head.lemma_.casefold():
             return hit.entity.name, True
-    return _plain(phrase), False
+    return _plain(phrase, _core_end(phrase)), False
 
 
-def _plain(phrase: Span) -> str:
-    words = [t for t in phrase if not t.is_punct]
+def _place_modifier(named: Entity, head: Token, hits: Sequence[NameHit]) -> bool:
+    """Whether a place only modifies the speaker phrase's head, a common noun ("police")."""
+    if named.type != "PLACE" or head.pos_ != "NOUN":
+        return False
+    return not any(h.start <= head.idx < h.end for h in hits)
+
+
+def _plain(phrase: Span, end: int | None = None) -> str:
+    words = [t for t in phrase if not t.is_punct and (end is None or t.idx < end)]
     while words and words[0].pos_ == "DET":
         words = words[1:]
     if not words:
