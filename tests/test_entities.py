@@ -294,3 +294,21 @@ def test_a_company_with_and_without_its_legal_form_is_one_and_the_paper_is_not_a
     assert "Edge" not in company.aliases
     (paper,) = _matching(entities, "Edge")
     assert paper.type == "ORG"
+
+
+def test_amounts_addresses_and_run_on_tails_are_cut_or_typed() -> None:
+    types = _types(
+        [
+            "A fire broke out at Block 412 Marlow Street on Tuesday. Firefighters from the "
+            "Kessington Fire Station took a man to Harlow General Hospital. Ms Grace Lo, who "
+            "lives at Block 412, said she lost RM1,600 in cash and S$14,000 of jewellery.\n",
+            "Traffic on the Kessington Ring Expressway was slowed after the fire at Block 412 "
+            "Marlow Street, the Kessington Civil Defence Force said. The Community Care Fund "
+            "and Grace Lo's neighbours are collecting money.\n",
+        ]
+    )
+    places = {n for n, t in types.items() if t == "PLACE"}
+    assert {"Block 412 Marlow Street", "Kessington Ring Expressway"} <= places, types
+    assert not any(any(c.isdigit() for c in n) and "Block" not in n for n in types), types
+    assert not any(n.endswith((" and", " on Tuesday")) for n in types), types
+    assert types.get("Kessington Fire Station") == "ORG", types

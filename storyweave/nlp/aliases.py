@@ -48,7 +48,7 @@ ORG_WORDS = CORPORATE_WORDS | frozenset(
     navy forces force police government administration authority federation foundation fund
     board centre center club network times post agency hospital clinic school college academy
     museum library church mosque temple airport station prison hotel campus stadium
-    limited corporation consortium partnership
+    limited corporation consortium partnership gallery observatory secondary polytechnic
     industries enterprises ventures airlines airways railway railways transit coalition
     """.split()
 )

@@ -44,7 +44,12 @@ from storyweave.nlp.mentions import (
     qualifies_title,
     source_mentions,
 )
-from storyweave.nlp.places import has_place_word, is_known_place
+from storyweave.nlp.places import (
+    PLACE_PREFIXES,
+    PLACE_WORDS,
+    has_place_word,
+    is_known_place,
+)
 
 # When votes tie, the more specific reading wins: a place name tagged ORG as often as GPE is
 # more often a city than a body (checked on the seed story and invented fixtures).
@@ -100,6 +105,8 @@ def _group_type(
     if _run_together(text):
         return None
     key = fold(text)
+    if kind is not None and kind != "PLACE" and _address(key):
+        return "PLACE"  # "Block 116 Bishan Street", "Bukit Timah Expressway" tagged ORG
     if kind == "PERSON" and any(w.rstrip(".") in CORPORATE_WORDS for w in key.split()[1:]):
         return "ORG"  # "Theta Edge Bhd said": a company speaks too
     if kind != "PERSON" or any(m.titled or m.speaks for m in mentions):
@@ -111,6 +118,23 @@ def _group_type(
     if " " not in key and text not in surnames and key in words:
         return None  # "Quarantine", a heading word, written in lower case elsewhere
     return kind
+
+
+_BLOCK = re.compile(r"(?:block|blk)\.?\s+\d+[a-z]?\b")
+
+
+def _address(key: str) -> bool:
+    """Whether a folded name is an address or a named place by its shape: a housing block
+    ("Block 224A"), or a street, road or landform word last ("Upper Cross Street",
+    "Ang Mo Kio Avenue 5") or a Malay place word first ("Bukit Timah"), with no
+    organisation word ("Park Hotel", "Bukit Timah Police Station" stay organisations)."""
+    words = key.split()
+    if len(words) < 2 or any(w.rstrip(".") in ORG_WORDS for w in words):
+        return False
+    if _BLOCK.match(key):
+        return True
+    named = [w for w in words if not any(c.isdigit() for c in w)]
+    return len(named) >= 2 and (named[-1] in PLACE_WORDS or named[0] in PLACE_PREFIXES)
 
 
 def _run_together(text: str) -> bool:

@@ -75,6 +75,21 @@ _GLUED_DATE = re.compile(
 )
 
 
+# An amount the tagger took for a name ("RM1,600", "S$14,000", "SGD 4,000").
+_AMOUNT = re.compile(
+    r"(?:[A-Z]{1,3}\s?)?[$€£¥]?\s?\d[\d,.]*\s*(?:k|m|bn|mil|million|billion)?", re.IGNORECASE
+)
+# Words after which a name's tail is a date or a clause, not the name: "Little India on
+# Feb 3", "Norris Road in Little"; and small words a name never ends with.
+_TAIL_PREPOSITIONS = frozenset({"on", "in", "at", "since", "from", "during"})
+_CALENDAR_WORD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|"
+    r"fri|sat|sun)[a-z]*\.?$|\d+(?:st|nd|rd|th)?$",
+    re.IGNORECASE,
+)
+_DANGLING = frozenset({"and", "&", "of", "or", "the", "for", "with", "in", "on", "at", "to"})
+
+
 @dataclass(frozen=True)
 class Mention:
     """One name in one source: surface form, character offsets, entity type, evidence."""
@@ -131,13 +146,40 @@ def _trim(span: Span) -> tuple[int, int, bool]:
             if doc[i].text.casefold().rstrip(".") in TITLES and doc[i + 1].is_title:
                 start, titled = i + 1, True
                 break
+    end = _cut_tail(span, start, end)
     while end > start and (
         doc[end - 1].text in ("'s", "’s", "'", "’")
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
+        or doc[end - 1].lower_ in _DANGLING
     ):
         end -= 1
     return start, end, titled
+
+
+def _cut_tail(span: Span, start: int, end: int) -> int:
+    """End of the name before a tail the tagger ran on: a closing bracket with no opening one
+    ("Norris Road] Earlier"), a date ("on Feb 3"), a place or person running into "in X"
+    ("Norris Road in Little"), or a year after a person's possessive ("Shanmugam’s 2015")."""
+    doc = span.doc
+    opened = 0
+    for i in range(start, end):
+        text = doc[i].text
+        if text in ("(", "["):
+            opened += 1
+        elif text in (")", "]"):
+            if not opened:
+                return i
+            opened -= 1
+        if i == start:
+            continue
+        word = doc[i].lower_
+        if word in _TAIL_PREPOSITIONS and i + 1 < end:
+            if _CALENDAR_WORD.match(doc[i + 1].text) or span.label_ in ("PERSON", "GPE", "LOC"):
+                return i
+        if span.label_ == "PERSON" and text in ("'s", "’s") and i + 1 < end:
+            return i
+    return end
 
 
 def _person_apposition(span: Span) -> bool:
@@ -224,7 +266,7 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             end, label = tail, "PLACE"  # "Jalan" tagged alone in "Jalan Bukit Merah"
         span = doc[start:end]
         titled = titled or _person_apposition(span)
-        if not any(c.isalpha() for c in span.text):
+        if not any(c.isalpha() for c in span.text) or _AMOUNT.fullmatch(span.text):
             continue
         # Verbs and common nouns the tagger took for names ("Learn more", "Protests").
         name_pos = ("PROPN", "ADJ") if label == "OTHER" else ("PROPN",)
