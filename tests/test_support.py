@@ -206,6 +206,30 @@ def test_related_places_are_not_a_dispute() -> None:
     assert disputes == []
 
 
+def test_a_city_and_the_country_it_lies_in_are_not_a_dispute() -> None:
+    texts = [
+        "The rescued crew were flown to Chicago on Sunday after the ship sank.\n",
+        "The rescued crew were flown to the United States on Sunday after the ship sank.\n",
+    ]
+    _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    assert disputes == []
+
+
+def test_a_date_told_of_another_incident_is_not_a_dispute() -> None:
+    texts = [
+        "A fire broke out in a flat on the seventh floor on March 3, and 60 residents "
+        "were evacuated.\n",
+        "Sixty residents were evacuated after a fire broke out in a flat on March 3.\n",
+        "Less than two weeks before this incident, a fire broke out in a flat on the seventh "
+        "floor on March 14, and 60 residents were evacuated.\n",
+    ]
+    _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    assert disputes == []
+    texts[2] = "A fire broke out in a flat on the seventh floor on March 14.\n"
+    _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    assert [d.topic[:4] for d in disputes] == ["when"], disputes
+
+
 def test_caption_only_claim_is_reported_without_evidence() -> None:
     sources = [_source(f"S{i}", t) for i, t in enumerate(DEPLOY[:2], 1)]
     captioned = _source("S3", DEPLOY[2].split("\n", 1)[1])

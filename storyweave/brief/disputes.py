@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from storyweave.brief.align import FACILITY, Unit
 from storyweave.evidence import span as evidence_span
 from storyweave.models import Claim, Dispute, Evidence, Source
+from storyweave.nlp.places import lies_within
 
 # Prepositions that place an event; "to Norway" vs "to Sweden".
 PLACE_PREPS = frozenset({"to", "into", "in", "from", "at"})
@@ -68,6 +69,17 @@ class Slot:
 
 
 ClaimRow = tuple[str, str, Unit | None]  # text, sid, the unit (None: a caption-only claim)
+
+
+# Words that mark a sentence about another incident than the story's.
+_INCIDENT_NOUNS = (
+    r"(?:incident|case|fire|blaze|accident|crash|collision|attack|event|robbery|theft|shooting)"
+)
+OTHER_INCIDENT = re.compile(
+    rf"\b(?:another|separate|previous|earlier|similar|unrelated|last)\s+(?:\w+\s+)?"
+    rf"{_INCIDENT_NOUNS}s?\b|\b(?:before|prior to|since)\s+(?:this|the|that)\s+{_INCIDENT_NOUNS}\b",
+    re.IGNORECASE,
+)
 
 
 def place_names(docs: Sequence[Doc]) -> set[str]:
@@ -161,9 +173,12 @@ def date_slots(sent: Span, claim: int) -> list[Slot]:
 
 
 def _related(a: str, b: str, texts: Sequence[str]) -> bool:
-    """Places some source writes together ("Lyon, France") or that name each other."""
+    """Places some source writes together ("Lyon, France"), that name each other, or one of
+    which lies in the other ("New York City" and "the US")."""
     la, lb = a.lower(), b.lower()
     if la in lb or lb in la:
+        return True
+    if lies_within(a, b) or lies_within(b, a):
         return True
     pattern = re.compile(
         rf"{re.escape(la)},? (?:in )?{re.escape(lb)}|{re.escape(lb)},? (?:in )?{re.escape(la)}"
@@ -240,6 +255,13 @@ def _shared_claims(sides: dict[str, list[Slot]]) -> bool:
             return True
         seen |= claims
     return False
+
+
+def about_another_incident(text: str) -> bool:
+    """Whether a sentence tells of another incident than the story's ("Less than two weeks
+    before this incident, a fire broke out ...", "In a separate case, ..."): its places and
+    dates answer another question."""
+    return OTHER_INCIDENT.search(text) is not None
 
 
 def _told_together(

