@@ -97,6 +97,8 @@ def test_past_and_future_weekdays_in_one_sentence() -> None:
             "month",
         ),
         ("Unrest has grown since late 2022.", "late 2022", "2022-01-01", "year"),
+        ("The line opens in December next year.", "in December next year", "2025-12-01", "month"),
+        ("The mill shut in March last year.", "in March last year", "2023-03-01", "month"),
     ],
 )
 def test_coarser_phrases_keep_their_precision(

@@ -111,6 +111,25 @@ def test_sentence_with_two_dates_gives_two_clauses() -> None:
     ]
 
 
+def test_a_period_is_one_entry_and_a_question_none() -> None:
+    text = (
+        "Kerr ran the Harlow ferry company between August 2018 and February 2022, court "
+        "papers show.\n"
+        "He took paid leave from Nov 8 to Nov 10, 2023, citing a funeral.\n"
+        "How much will ferry fares rise in 2025?\n"
+    )
+    timeline = build_timeline([source("S1", text, "2025-01-20")])
+    assert [(e.date, e.precision, e.text) for e in timeline] == [
+        (
+            "2018-08-01",
+            "month",
+            "Kerr ran the Harlow ferry company between August 2018 and February 2022, court "
+            "papers show.",
+        ),
+        ("2023-11-08", "day", "He took paid leave from Nov 8 to Nov 10, 2023, citing a funeral."),
+    ]
+
+
 def test_datelines_are_not_events() -> None:
     text = "March 14, 2024\nUpdated: March 14, 2024, 9:14 AM\nThe dam held overnight."
     assert build_timeline([source("S1", text, "2024-03-14")]) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -163,20 +163,60 @@ def source_events(
         return []
     dropped = [f.evidence for f in source.flags if f.kind == "dropped_words" and f.evidence]
     out = []
+    text = source.text
     for lo, hi in _sentences(source, doc):
         inside = [p for p in phrases if lo <= p.start < hi]
         if not inside:
             continue
+        if _QUESTION.search(text[lo:hi]):
+            continue  # "How much will I receive in 2025?" asks; it dates nothing
         # A parser may end a sentence inside "Jan. 11, 2022"; the date keeps its sentence.
         hi = max(hi, max(p.end for p in inside))
-        damaged = any(d in source.text[lo:hi] for d in dropped)
+        damaged = any(d in text[lo:hi] for d in dropped)
+        ends = _ranges(text, inside)
+        seen: set[tuple[str, int, int]] = set()
         for p in inside:
-            others = [o for o in inside if o is not p and o.date != p.date]
-            start, end = _trim_cut(source.text, *_clause(source.text, lo, hi, p, others))
-            rest = source.text[start : p.start] + " " + source.text[p.end : end]
-            if len(content_stems(rest)) >= MIN_EVENT_WORDS:
+            if id(p) in ends:
+                continue  # the end of "between August 2018 and February 2022": one entry
+            others = [o for o in inside if o is not p and o.date != p.date and id(o) not in ends]
+            start, end = _trim_cut(text, *_clause(text, lo, hi, p, others))
+            rest = text[start : p.start] + " " + text[p.end : end]
+            if len(content_stems(rest)) >= MIN_EVENT_WORDS and (p.date, start, end) not in seen:
+                seen.add((p.date, start, end))
                 out.append((p, span(source, start, end, p.phrase), damaged))
     return out
+
+
+_QUESTION = re.compile(r"\?[\"”’')\s]*$")
+# "between August 2018 and February 2022", "from Jan 10 to Jan 12": one period.
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|[-–—])\s*", re.IGNORECASE)
+
+
+def _ranges(text: str, phrases: list[DatePhrase]) -> set[int]:
+    """ids of the phrases that close a period opened by the phrase before them, in place
+    giving the opening phrase the closing one's year when it has none ("from Nov 8 to
+    Nov 10, 2023")."""
+    ends: set[int] = set()
+    ordered = sorted(range(len(phrases)), key=lambda i: phrases[i].start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        first, second = phrases[a], phrases[b]
+        opened = first.phrase.lower().startswith(("from ", "between ")) or _RANGE_OPEN.search(
+            text[max(0, first.start - 12) : first.start]
+        )
+        if not (opened and _RANGE_JOIN.fullmatch(text[first.end : second.start])):
+            continue
+        ends.add(id(second))
+        year = second.date[:4]
+        if not re.search(r"\d{4}", first.phrase) and first.date[:4] != year:
+            moved = year + first.date[4:]
+            try:
+                date.fromisoformat(moved)
+            except ValueError:
+                continue  # 29 February in a year without one
+            if moved <= second.date:
+                phrases[a] = replace(first, date=moved)
+    return ends
 
 
 def dated_events(sources: Sequence[Source], docs: Sequence[Doc] | None = None) -> list[DatedEvent]:

@@ -196,6 +196,11 @@ def _mk_month_year(m: re.Match[str]) -> tuple[str, tuple[int | None, ...]]:
     return "ym", (int(m["year"]), MONTHS[m["mon"].rstrip(".").lower()])
 
 
+def _mk_month_of_year(m: re.Match[str]) -> tuple[str, tuple[int | None, ...]]:
+    """ "December next year", "June last year", "March this year"."""
+    return "m", (MONTHS[m["mon"].lower()], _shift_word(m["rel"]), 1)
+
+
 def _after_date_prep(m: re.Match[str]) -> bool:
     return bool(_DATE_PREP_BEFORE.search(m.string[max(0, m.start() - 12) : m.start()]))
 
@@ -298,6 +303,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Made], int]] =
     ),
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _mk_iso, 0),
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b(?!\d|,\d)"), _mk_month_year, 1),
+    (
+        re.compile(rf"\b(?P<mon>{_FULL_MONTH})\s+(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+year\b"),
+        _mk_month_of_year,
+        1,
+    ),
     (
         re.compile(
             rf"\b(?:(?P<pre>[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-)\s*)?"
@@ -515,6 +525,8 @@ def resolve(mention: DateMention, published: str | date | None) -> tuple[str, st
         return date(anchor.year + n, 1, 1).isoformat(), "year"
     if kind == "m":
         month, shift = v[0] or 1, v[1] or 0
+        if len(v) > 2:  # the year is named: "December next year"
+            return date(anchor.year + shift, month, 1).isoformat(), "month"
         if shift:
             year = anchor.year + shift if (shift < 0) == (month >= anchor.month) else anchor.year
         else:
