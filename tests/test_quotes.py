@@ -285,3 +285,25 @@ def test_a_place_before_a_speaker_noun_or_in_its_clause_is_not_the_speaker() -> 
     quotes = _quotes([text])[1]
     assert _with(quotes, "make the lie believable").speaker == "Kessington police"
     assert _with(quotes, "everything intact").speaker == "owner"
+
+
+def test_the_outlet_reporting_and_people_in_a_clause_do_not_speak() -> None:
+    texts = [
+        "The prosecutor Mark Hale said the teenager was a persistent offender who had "
+        '"chosen to commit serious crimes again and again", Harbour Daily reported.\n',
+        "Critics of the plan who spoke to Mark Hale said it was a “quiet retreat”.\n",
+    ]
+    quotes = _quotes(texts)[1]
+    assert _with(quotes, "serious crimes").speaker == "Mark Hale"
+    assert _with(quotes, "quiet retreat").speaker == "Critics of the plan"
+
+
+def test_a_quoted_label_is_no_quotation_and_it_is_never_a_person() -> None:
+    texts = [
+        'The nursery said in a letter that a "child mismanagement" incident had led it to '
+        "suspend three teachers.\n",
+        "Mark Hale said the ward was safe.\n\n“It will keep every ward open,” it said.\n",
+    ]
+    quotes = _quotes(texts)[1]
+    assert not any("mismanagement" in q.text for q in quotes), quotes
+    assert _with(quotes, "every ward open").speaker is None

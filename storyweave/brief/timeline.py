@@ -168,17 +168,15 @@ def source_events(
         inside = [p for p in phrases if lo <= p.start < hi]
         if not inside:
             continue
-        if _QUESTION.search(text[lo:hi]):
-            continue  # "How much will I receive in 2025?" asks; it dates nothing
         # A parser may end a sentence inside "Jan. 11, 2022"; the date keeps its sentence.
         hi = max(hi, max(p.end for p in inside))
         damaged = any(d in text[lo:hi] for d in dropped)
         ends = _ranges(text, inside)
         seen: set[tuple[str, int, int]] = set()
         for p in inside:
-            if id(p) in ends:
-                continue  # the end of "between August 2018 and February 2022": one entry
-            others = [o for o in inside if o is not p and o.date != p.date and id(o) not in ends]
+            # "between August 2018 and February 2022" is one period: its two ends keep the
+            # whole clause rather than each keeping half of it.
+            others = [o for o in inside if o.date != p.date and id(o) != ends.get(id(p))]
             start, end = _trim_cut(text, *_clause(text, lo, hi, p, others))
             rest = text[start : p.start] + " " + text[p.end : end]
             if len(content_stems(rest)) >= MIN_EVENT_WORDS and (p.date, start, end) not in seen:
@@ -187,17 +185,25 @@ def source_events(
     return out
 
 
-_QUESTION = re.compile(r"\?[\"”’')\s]*$")
 # "between August 2018 and February 2022", "from Jan 10 to Jan 12": one period.
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|[-–—])\s*", re.IGNORECASE)
 
 
-def _ranges(text: str, phrases: list[DatePhrase]) -> set[int]:
-    """ids of the phrases that close a period opened by the phrase before them, in place
-    giving the opening phrase the closing one's year when it has none ("from Nov 8 to
-    Nov 10, 2023")."""
-    ends: set[int] = set()
+def _real_day(iso: str) -> bool:
+    """Whether ``YYYY-MM-DD`` is a day of the calendar (not 29 February of a common year)."""
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
+def _ranges(text: str, phrases: list[DatePhrase]) -> dict[int, int]:
+    """{id of a phrase: id of the other end of its period} for the periods the phrases
+    give ("from Nov 8 to Nov 10, 2023"); in place, an opening phrase without a year takes
+    the closing one's."""
+    ends: dict[int, int] = {}
     ordered = sorted(range(len(phrases)), key=lambda i: phrases[i].start)
     for a, b in zip(ordered, ordered[1:], strict=False):
         first, second = phrases[a], phrases[b]
@@ -206,16 +212,12 @@ def _ranges(text: str, phrases: list[DatePhrase]) -> set[int]:
         )
         if not (opened and _RANGE_JOIN.fullmatch(text[first.end : second.start])):
             continue
-        ends.add(id(second))
         year = second.date[:4]
         if not re.search(r"\d{4}", first.phrase) and first.date[:4] != year:
             moved = year + first.date[4:]
-            try:
-                date.fromisoformat(moved)
-            except ValueError:
-                continue  # 29 February in a year without one
-            if moved <= second.date:
-                phrases[a] = replace(first, date=moved)
+            if _real_day(moved) and moved <= second.date:
+                phrases[a] = first = replace(first, date=moved)
+        ends[id(first)], ends[id(second)] = id(second), id(first)
     return ends
 
 

@@ -145,6 +145,21 @@ def _titled(doc: Doc, content: Span) -> bool:
     return i >= 0 and doc[i].lower_ in TITLE_PARTICIPLES
 
 
+def _modifier(content: Span) -> bool:
+    """A quoted noun phrase set before a noun it names ("a “child mismanagement” incident"):
+    a label, not speech. Quoted adjectives ("a “reckless, dangerous” act") may be words
+    someone said and stay."""
+    words = [t for t in content if not t.is_punct]
+    if not words:
+        return False
+    inside = {t.i for t in content}
+    outside = [t for t in words if t.head.i not in inside]
+    return bool(outside) and all(
+        t.dep_ in ("compound", "nmod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i
+        for t in outside
+    )
+
+
 def _negated(tok: Token) -> bool:
     """A speech verb said not to have happened: "police will never ask for “safe keeping”"."""
     return any(c.dep_ == "neg" for c in tok.children)
@@ -252,14 +267,19 @@ def _marked(doc: Doc, text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _plausible(speaker: Sequence[Token], quoted: Sequence[tuple[int, int]]) -> bool:
-    """textacy sometimes picks a word of the quotation, or the object of a preposition
-    ("said on Fox News"), as the speaker."""
+def _plausible(
+    speaker: Sequence[Token], quoted: Sequence[tuple[int, int]], cue: Sequence[Token] = ()
+) -> bool:
+    """textacy sometimes picks a word of the quotation, the object of a preposition ("said
+    on Fox News"), or the subject of a clause about the speaker ("an analyst who CNA spoke
+    to said") as the speaker."""
     if any(s <= t.i < e for t in speaker for s, e in quoted):
         return False
     ids = {t.i for t in speaker}
     heads = [t for t in speaker if t.head.i not in ids]
-    return not any(t.dep_ in ("pobj", "dobj", "npadvmod") for t in heads)
+    if any(t.dep_ in ("pobj", "dobj", "npadvmod") for t in heads):
+        return False
+    return not any(t.dep_ == "nsubj" and t.head.dep_ == "relcl" for t in heads)
 
 
 def _words_at_cue(
@@ -314,14 +334,21 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
         if _titled(doc, content):
             continue
         start, end = _inner(source.text, content.start_char, content.end_char)
-        if not _keep(source.text, start, end):
+        if not _keep(source.text, start, end) or _modifier(content):
             continue
-        if not _plausible(speaker_tokens, quoted):
+        if not _plausible(speaker_tokens, quoted, cue):
             speaker_tokens = _words_at_cue(doc, content, cue, quoted)
         phrase = _dash_credit(doc, source.text, content.end_char) or speaker_phrase(
             speaker_tokens, content
         )
-        key = tuple(t.i for t in speaker_tokens)
+        if cue and all(t.lemma_ == "report" for t in cue):
+            # "the prosecutor said he had “chosen to offend”, CNA reported": the outlet
+            # reports; whoever the sentence says spoke is the speaker.
+            sents = [s for s in doc.sents if s.start < content.end and content.start < s.end]
+            phrase = _speech_subject(sents, content, quoted) or phrase
+        key = tuple(t.i for t in speaker_tokens) + (
+            (phrase.start, phrase.end) if phrase is not None else ()
+        )
         if key not in resolved_at:
             resolved_at[key] = resolve_speaker(phrase, hits, doc, content.start_char)
         speaker, resolved = resolved_at[key]
@@ -377,6 +404,8 @@ def _rule_quotes(
         start, end = _inner(source.text, match.start(), match.end())
         content = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if content is None or not _keep(source.text, start, end) or _titled(doc, content):
+            continue
+        if _modifier(content):
             continue
         sents = [s for s in sentences if s.start < content.end and content.start < s.end]
         phrase = _dash_credit(doc, source.text, match.end()) or _speech_subject(

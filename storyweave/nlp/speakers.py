@@ -31,12 +31,18 @@ SPEECH_VERBS = frozenset(
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Pronouns that name no one a reader could look up ("we", "this").
+OTHER_PRONOUNS = frozenset({"i", "we", "you", "us", "them", "this", "these", "those", "one"})
 # Nouns naming a document, not its author: the author is whoever spoke last.
 DOCUMENT_NOUNS = frozenset(
     "statement communique communiqué release report note letter post tweet document "
     "announcement message decree order".split()
 )
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "PLACE"})
+# An unnamed speaker is described in a few words ("a senior social care worker", "the former
+# secretary of state and current presidential nominee"); a longer phrase is a clause the
+# parser misread ("its goal of maintaining a two-thirds core of local staff in recent years").
+MAX_SPEAKER_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -103,8 +109,10 @@ def _is_subject(doc: Doc, hit: NameHit) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
-def _last_speaker(hits: Sequence[NameHit], doc: Doc, before: int) -> Entity | None:
-    """The entity that was last the subject of a speech verb before ``before``."""
+def _last_speaker(
+    hits: Sequence[NameHit], doc: Doc, before: int, types: frozenset[str] = SPEAKER_TYPES
+) -> Entity | None:
+    """The entity of one of ``types`` last the subject of a speech verb before ``before``."""
     floor_sent = [s for s in doc.sents if s.end_char <= before][-LOOKBACK_SENTENCES:]
     for sent in reversed(floor_sent):
         for tok in reversed(list(sent)):
@@ -113,8 +121,8 @@ def _last_speaker(hits: Sequence[NameHit], doc: Doc, before: int) -> Entity | No
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     sub = doc[child.left_edge.i : child.right_edge.i + 1]
-                    found = _named_in(hits, sub.start_char, sub.end_char)
-                    if found is not None:
+                    found = _named_in(hits, sub.start_char, _core_end(sub))
+                    if found is not None and found.type in types:
                         return found
     return None
 
@@ -153,9 +161,7 @@ def _core_end(phrase: Span) -> int:
     owner, who collected her bag at Marlow Interchange", "a man arrested in Leeds")."""
     head = phrase.root
     clauses = [
-        c.left_edge.i
-        for c in head.children
-        if c.dep_ in ("relcl", "acl") and c.i > head.i and phrase.start <= c.left_edge.i
+        t.left_edge.i for t in phrase if t.dep_ in ("relcl", "acl") and t.left_edge.i > head.i
     ]
     if not clauses:
         return phrase.end_char
@@ -195,17 +201,25 @@ def resolve_speaker(
             if issuer is not None:
                 return issuer.name, True
     if word in GROUP_PRONOUNS or word in DOCUMENT_NOUNS:
-        found = _last_speaker(hits, doc, at)
+        # "it said" is never a person's; "they" and "the statement" may be anyone's.
+        types = SPEAKER_TYPES - {"PERSON"} if word == "it" else SPEAKER_TYPES
+        found = _last_speaker(hits, doc, at, types)
         if found is None and word in GROUP_PRONOUNS:
             found = _recent(hits, doc, at, frozenset({"ORG"}))
         if found is not None:
             return found.name, True
+        # "it" with no one named before names no one; "the report" at least says what spoke.
         return (None, False) if word in GROUP_PRONOUNS else (_plain(phrase), False)
     # "the ministry": the organisation last named with that word.
     for hit in reversed([h for h in hits if h.end <= at and h.entity.type == "ORG"]):
         if hit.entity.name.casefold().split()[-1] == head.lemma_.casefold():
             return hit.entity.name, True
-    return _plain(phrase, _core_end(phrase)), False
+    if word in RELATIVE_PRONOUNS or word in OTHER_PRONOUNS:
+        return None, False
+    plain = _plain(phrase, _core_end(phrase))
+    if len(plain.split()) > MAX_SPEAKER_WORDS:
+        return None, False  # a clause the parser took for a subject, not someone
+    return plain, False
 
 
 def _place_modifier(named: Entity, head: Token, hits: Sequence[NameHit]) -> bool:
