@@ -312,3 +312,21 @@ def test_amounts_addresses_and_run_on_tails_are_cut_or_typed() -> None:
     assert not any(any(c.isdigit() for c in n) and "Block" not in n for n in types), types
     assert not any(n.endswith((" and", " on Tuesday")) for n in types), types
     assert types.get("Kessington Fire Station") == "ORG", types
+
+
+def test_a_name_written_family_name_first_joins_its_full_name_after_a_title() -> None:
+    sources = _sources(
+        [
+            "DPM Heng Swee Keat opened the park on Saturday. Later, DPM Heng said more were "
+            "coming. Madam Tay Ah Lian said she was pleased, and Mdm Tay thanked the council.\n",
+            "Tan Wei Ming and Tan Mei Ling, his sister, spoke to reporters. Tan said the park "
+            "was too small.\n",
+        ]
+    )
+    entities = find_entities(sources, parse([s.text for s in sources]))
+    people = {e.name: set(e.aliases) for e in entities if e.type == "PERSON"}
+    assert "Heng" in people.get("Heng Swee Keat", set()), people
+    assert "Tay" in people.get("Tay Ah Lian", set()), people
+    assert not any(n.startswith(("DPM", "Madam", "Mdm")) for n in people), people
+    # Two people open with "Tan": the lone "Tan" is neither.
+    assert not any("Tan" in aliases for n, aliases in people.items() if n != "Tan"), people

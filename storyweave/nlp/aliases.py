@@ -35,6 +35,8 @@ TITLES = frozenset(
     emir sultan ayatollah rev reverend father chairman chairwoman chair ceo director
     commissioner commander chief deputy prime leader
     datuk dato dato' datin seri tun tunku tengku toh puan tuan encik ustaz shri smt
+    madam mdm pastor ps bishop imam rabbi professor inspector insp supt superintendent
+    dpm sm ac acp dsp
     """.split()
 )
 # Legal forms that end only company names ("Theta Edge Bhd", "OCBC Ltd").

@@ -178,6 +178,10 @@ def _link_people(keys: list[str], union: _Union) -> None:
         if len(key.split()) != 1:
             continue
         roots = {union.find(f) for f in full if surnames_match(split_person(f)[1], key)}
+        if not roots:
+            # Family name first ("Heng Swee Keat" ... "Heng said") or a Malay given name
+            # ("Raub Selamat" ... "AC Raub"): the one full name the word opens.
+            roots = {union.find(f) for f in full if f.split()[0] == key}
         if len(roots) == 1:
             union.join(key, roots.pop())
 
