@@ -85,6 +85,23 @@ def test_the_same_claim_is_summarised_once(bridge) -> None:  # type: ignore[no-u
     assert len(closures) == 1
 
 
+def test_a_quotation_or_a_leaning_sentence_does_not_open_the_summary() -> None:
+    texts = [
+        '"We will rebuild the pier stronger than before," said the harbour master, Ana Reyes.\n'
+        "Storm waves destroyed the Kessington pier on Sunday night, leaving the ferry service "
+        "suspended.\n"
+        "This includes the weekend crossings to the islands.\n",
+        '"We will rebuild the pier stronger than before," said Ana Reyes, the harbour master.\n'
+        "This includes the weekend crossings to the islands, officials said.\n"
+        "The Kessington pier was destroyed by storm waves on Sunday night.\n",
+        '"We will rebuild the pier stronger than before," harbour master Ana Reyes said.\n'
+        "This includes all weekend crossings to the islands.\n",
+    ]
+    sources = bare_sources(texts, "p-{i}", "{i}.txt")
+    summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
+    assert "storm waves" in summary[0].text.lower(), [i.text for i in summary]
+
+
 def test_summary_length_is_capped() -> None:
     sources = _sources()
     summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 2)

@@ -143,6 +143,29 @@ def select(
     return chosen
 
 
+# Words that open a sentence leaning on the one before it.
+LEANING_OPENERS = frozenset(
+    """
+    this these that those he she it they his her its their him them but and also however
+    meanwhile instead still yet so then there such
+    """.split()
+)
+
+
+def _stands_alone(text: str) -> bool:
+    """Whether a sentence can open a summary: not a quotation, not leaning on a previous one.
+
+    Example:
+        >>> _stands_alone("He added that more would come."), _stands_alone("A fire broke out.")
+        (False, True)
+    """
+    stripped = text.lstrip()
+    if stripped[:1] in "\"“‘'":
+        return False
+    first = re.match(r"[A-Za-z]+", stripped)
+    return first is None or first.group().lower() not in LEANING_OPENERS
+
+
 def build_summary(
     units: Sequence[Unit],
     alignment: Alignment,
@@ -158,7 +181,10 @@ def build_summary(
     chosen = select(candidates, scores, alignment, count, units)
     # The lead item is the main event: of the chosen sentences, the one most independent
     # sources report (ties: the higher score). The rest keep the order they were chosen in.
-    first = max(chosen, key=lambda i: (support[i], scores[i], -i), default=None)
+    # A sentence that needs the one before it ("This includes ...", "He added ...") or is a
+    # bare quotation cannot open the summary while another can.
+    openers = [i for i in chosen if _stands_alone(units[i].text)] or chosen
+    first = max(openers, key=lambda i: (support[i], scores[i], -i), default=None)
     if first is not None:
         chosen = [first] + [i for i in chosen if i != first]
     items = []
