@@ -330,3 +330,14 @@ def test_a_name_written_family_name_first_joins_its_full_name_after_a_title() ->
     assert not any(n.startswith(("DPM", "Madam", "Mdm")) for n in people), people
     # Two people open with "Tan": the lone "Tan" is neither.
     assert not any("Tan" in aliases for n, aliases in people.items() if n != "Tan"), people
+
+
+def test_a_numbered_street_keeps_its_number_and_name() -> None:
+    types = _types(
+        [
+            "A man was assaulted with a brick along Lorong 21 Geylang on Tuesday. Police said "
+            "the attack in Lorong 21 Geylang was brazen.\n"
+        ]
+    )
+    assert types.get("Lorong 21 Geylang") == "PLACE", types
+    assert "Lorong" not in types, types

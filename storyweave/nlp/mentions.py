@@ -222,9 +222,12 @@ def _prefix_tail(doc: Doc, end: int) -> int:
     while (
         tail < len(doc)
         and tail - end < PLACE_PREFIX_MAX_WORDS
-        and doc[tail].is_title
-        and doc[tail].is_alpha
         and "\n" not in doc[tail - 1].whitespace_
+        and (
+            (doc[tail].is_title and doc[tail].is_alpha)
+            # "Lorong 21 Geylang", "Jalan 1": a number inside the name, never at its end
+            or (doc[tail].is_digit and tail + 1 < len(doc) and doc[tail + 1].is_title)
+        )
     ):
         tail += 1
     return tail
