@@ -341,3 +341,10 @@ def test_a_numbered_street_keeps_its_number_and_name() -> None:
     )
     assert types.get("Lorong 21 Geylang") == "PLACE", types
     assert "Lorong" not in types, types
+
+
+def test_an_amount_is_told_from_a_name_holding_digits() -> None:
+    from storyweave.nlp.mentions import _AMOUNT
+
+    assert all(_AMOUNT.fullmatch(t) for t in ("RM1,600", "S$14,000", "SGD 4,000", "$5 million"))
+    assert not any(_AMOUNT.fullmatch(t) for t in ("G20", "COP26", "A380", "Block 412"))

@@ -77,14 +77,17 @@ _GLUED_DATE = re.compile(
 
 # An amount the tagger took for a name ("RM1,600", "S$14,000", "SGD 4,000").
 _AMOUNT = re.compile(
-    r"(?:[A-Z]{1,3}\s?)?[$€£¥]?\s?\d[\d,.]*\s*(?:k|m|bn|mil|million|billion)?", re.IGNORECASE
+    r"(?:(?:[A-Z]{1,3})?[$€£¥]|RM|SGD|USD|MYR|EUR|GBP|HKD|AUD|INR|IDR|Rp|Rs)\s?\d[\d,.]*"
+    r"(?:\s*(?:k|m|bn|mil|million|billion))?"
 )
 # Words after which a name's tail is a date or a clause, not the name: "Little India on
 # Feb 3", "Norris Road in Little"; and small words a name never ends with.
 _TAIL_PREPOSITIONS = frozenset({"on", "in", "at", "since", "from", "during"})
 _CALENDAR_WORD = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|"
-    r"fri|sat|sun)[a-z]*\.?$|\d+(?:st|nd|rd|th)?$",
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|"
+    r"tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?)\.?$|\d+(?:st|nd|rd|th)?$",
     re.IGNORECASE,
 )
 _DANGLING = frozenset({"and", "&", "of", "or", "the", "for", "with", "in", "on", "at", "to"})
