@@ -348,3 +348,18 @@ def test_an_amount_is_told_from_a_name_holding_digits() -> None:
 
     assert all(_AMOUNT.fullmatch(t) for t in ("RM1,600", "S$14,000", "SGD 4,000", "$5 million"))
     assert not any(_AMOUNT.fullmatch(t) for t in ("G20", "COP26", "A380", "Block 412"))
+
+
+def test_words_of_a_title_case_heading_are_not_people() -> None:
+    types = _types(
+        [
+            "Pension Account Closure Explained – Here’s How the Savings Account Replaces It!\n"
+            "The board closed the pension account on Monday, Ms Grace Lo of the Harlow "
+            "Savings Board said.\n"
+            "Salary Ceiling Changes Coming In March\n"
+            "The ceiling will rise to $7,400, Grace Lo added.\n"
+        ]
+    )
+    people = {n for n, t in types.items() if t == "PERSON"}
+    assert "Grace Lo" in people, types
+    assert not any("Explained" in n or "Ceiling" in n for n in people), types

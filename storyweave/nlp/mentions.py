@@ -286,6 +286,10 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             continue
         if _in_capitals_heading(source.text, span.start_char, span.end_char):
             continue
+        if label == "PERSON" and _in_title_case_heading(
+            source.text, span.start_char, span.end_char
+        ):
+            continue  # a heading's capitalised words; a real name recurs in the prose
         speaks = span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
         out.append(
             Mention(source.sid, span.start_char, span.end_char, span.text, label, titled, speaks)
@@ -307,6 +311,25 @@ def _in_capitals_heading(text: str, start: int, end: int) -> bool:
         len(line.split()) >= CAPITALS_HEADING_MIN_WORDS
         and bool(letters)
         and all(c.isupper() for c in letters)
+    )
+
+
+# A heading in title case ("CPF Special Account Closure Explained") capitalises every word,
+# so a run of them looks like a person's name to the tagger.
+TITLE_CASE_HEADING_MIN_WORDS = 4
+_HEADING_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs".split())
+
+
+def _in_title_case_heading(text: str, start: int, end: int) -> bool:
+    """Whether start:end sits on a line of several words, each capitalised, with no full stop."""
+    line_start, line_end = _line_bounds(text, start, end)
+    line = text[line_start:line_end].strip()
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
+    content = [w for w in words if w.lower() not in _HEADING_SMALL_WORDS]
+    return (
+        len(words) >= TITLE_CASE_HEADING_MIN_WORDS
+        and not line.endswith(".")
+        and all(w[0].isupper() for w in content)
     )
 
 
