@@ -343,10 +343,11 @@ def test_a_numbered_street_keeps_its_number_and_name() -> None:
     assert "Lorong" not in types, types
 
 
-def test_an_amount_is_told_from_a_name_holding_digits() -> None:
+def test_an_amount_or_a_clock_time_is_told_from_a_name_holding_digits() -> None:
     from storyweave.nlp.mentions import _AMOUNT
 
-    assert all(_AMOUNT.fullmatch(t) for t in ("RM1,600", "S$14,000", "SGD 4,000", "$5 million"))
+    amounts = ("RM1,600", "S$14,000", "SGD 4,000", "$5 million", "RM6.6bil", "5.40pm")
+    assert all(_AMOUNT.fullmatch(t) for t in amounts)
     assert not any(_AMOUNT.fullmatch(t) for t in ("G20", "COP26", "A380", "Block 412"))
 
 
@@ -363,3 +364,10 @@ def test_words_of_a_title_case_heading_are_not_people() -> None:
     people = {n for n, t in types.items() if t == "PERSON"}
     assert "Grace Lo" in people, types
     assert not any("Explained" in n or "Ceiling" in n for n in people), types
+
+
+def test_a_rail_line_is_a_place_by_its_shape() -> None:
+    from storyweave.nlp.places import has_place_word
+
+    assert has_place_word("Circle Line") and has_place_word("North-South Line")
+    assert not has_place_word("Line")

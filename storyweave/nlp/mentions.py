@@ -78,7 +78,10 @@ _GLUED_DATE = re.compile(
 # An amount the tagger took for a name ("RM1,600", "S$14,000", "SGD 4,000").
 _AMOUNT = re.compile(
     r"(?:(?:[A-Z]{1,3})?[$€£¥]|RM|SGD|USD|MYR|EUR|GBP|HKD|AUD|INR|IDR|Rp|Rs)\s?\d[\d,.]*"
-    r"(?:\s*(?:k|m|bn|mil|million|billion))?"
+    r"(?:\s*(?:k|m|bn|mil|bil|million|billion))?"
+    # ... or a clock time ("5.40pm")
+    r"|\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)",
+    re.IGNORECASE,
 )
 # Words after which a name's tail is a date or a clause, not the name: "Little India on
 # Feb 3", "Norris Road in Little"; and small words a name never ends with.
@@ -286,6 +289,8 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             continue
         if _in_capitals_heading(source.text, span.start_char, span.end_char):
             continue
+        if label == "PERSON" and " and " in span.text:
+            continue  # two names run together ("Ang Mo Kio and Woodlands")
         if label == "PERSON" and _in_title_case_heading(
             source.text, span.start_char, span.end_char
         ):

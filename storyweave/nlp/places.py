@@ -24,7 +24,7 @@ PLACE_WORDS = frozenset(
     """
     street road avenue boulevard lane highway expressway motorway bridge river lake mount
     mountain island islands county province district valley bay beach park square harbour
-    harbor canal building towers jalan taman bukit kampung kampong pulau sungai tanjung bandar
+    harbor canal building towers line jalan taman bukit kampung kampong pulau sungai tanjung bandar
     lebuhraya
     """.split()
 )
