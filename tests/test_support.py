@@ -169,6 +169,15 @@ def test_two_hospitals_for_one_patient_are_a_dispute_not_an_agreed_fact() -> Non
     assert sides == {frozenset({"S1", "S2"}), frozenset({"S3", "S4"})}
 
 
+def test_a_rider_and_a_motorcyclist_taken_to_two_hospitals_are_a_dispute() -> None:
+    texts = [t.replace("rider", "motorcyclist") if i >= 2 else t for i, t in enumerate(HOSPITAL)]
+    _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    where = [d for d in disputes if d.topic.startswith("where")]
+    assert len(where) == 1, disputes
+    sides = {frozenset(c.sources) for c in where[0].claims}
+    assert sides == {frozenset({"S1", "S2"}), frozenset({"S3", "S4"})}
+
+
 def test_a_report_telling_both_places_in_its_body_makes_them_no_dispute() -> None:
     from types import SimpleNamespace
 

@@ -82,6 +82,14 @@ OTHER_INCIDENT = re.compile(
 )
 
 
+# Nouns outlets use for one person in one role: a "where" dispute compares them as one.
+SAME_ROLE = {
+    "motorcyclist": "rider",
+    "biker": "rider",
+    "motorist": "driver",
+}
+
+
 def place_names(docs: Sequence[Doc]) -> set[str]:
     """Every name tagged as a place somewhere in the story (lowercase).
 
@@ -123,7 +131,9 @@ def place_slots(sent: Span, claim: int, places: set[str]) -> list[Slot]:
         )
         if thing is None:
             continue
-        out.append(Slot(claim, "place", f"{prep.lemma_.lower()}|{thing.lemma_.lower()}", ent.text))
+        who = thing.lemma_.lower()
+        who = SAME_ROLE.get(who, who)
+        out.append(Slot(claim, "place", f"{prep.lemma_.lower()}|{who}", ent.text))
     return out
 
 
