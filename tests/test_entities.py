@@ -371,3 +371,17 @@ def test_a_rail_line_is_a_place_by_its_shape() -> None:
 
     assert has_place_word("Circle Line") and has_place_word("North-South Line")
     assert not has_place_word("Line")
+
+
+def test_a_name_mostly_written_after_in_or_at_is_a_place() -> None:
+    types = _types(
+        [
+            "A fire broke out at a flat in Choa Chu Kang on Monday. Firefighters from Choa Chu "
+            "Kang arrived within minutes, and a shelter was set up at Choa Chu Kang.\n",
+            "Trains stopped at Pasir Ris for an hour. Commuters in Pasir Ris took buses, "
+            "Mr Tan Wei Ming said.\n",
+        ]
+    )
+    assert types.get("Choa Chu Kang") == "PLACE", types
+    assert types.get("Pasir Ris") == "PLACE", types
+    assert types.get("Tan Wei Ming") == "PERSON", types

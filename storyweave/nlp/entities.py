@@ -93,12 +93,13 @@ def _group_type(
     surnames: set[str],
     words: frozenset[str],
     determined: frozenset[tuple[str, int]],
+    located: frozenset[tuple[str, int]] = frozenset(),
 ) -> str | None:
     """The type of a group of same-spelt mentions, or None when it is no name at all.
 
     ``words`` holds the lower-case words the sources use, to tell a common word the tagger
     took for a person ("Quarantine") from a name; ``determined`` the (source, start) of the
-    mentions written after "the".
+    mentions written after "the"; ``located`` those written after "in", "at" or "near".
     """
     kind = _voted_type(mentions, surnames, determined)
     text = mentions[0].text
@@ -113,6 +114,8 @@ def _group_type(
         return kind
     if has_place_word(text) or is_known_place(text):
         return "PLACE"  # "Johor Bahru", "Taman Tasek" tagged as persons
+    if sum((m.sid, m.start) in located for m in mentions) * 2 >= len(mentions):
+        return "PLACE"  # "a fire in Hougang", "the stall at Ang Mo Kio": where, not who
     if len(key.split()) >= 2 and any(w in ORG_WORDS for w in key.split()):
         return "ORG"  # "Bina Group Bhd"
     if " " not in key and text not in surnames and key in words:
@@ -135,6 +138,10 @@ def _address(key: str) -> bool:
         return True
     named = [w for w in words if not any(c.isdigit() for c in w)]
     return len(named) >= 2 and (named[-1] in PLACE_WORDS or named[0] in PLACE_PREFIXES)
+
+
+# A preposition of place right before a name: "in Hougang", "at Toa Payoh", "near Bedok".
+_LOCATIVE = re.compile(r"\b(?:in|at|near)\s+$", re.IGNORECASE)
 
 
 def _run_together(text: str) -> bool:
@@ -375,10 +382,16 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         for m in mentions
         if re.search(r"\bthe\s+$", texts[m.sid][max(0, m.start - 5) : m.start], re.IGNORECASE)
     )
+    located = frozenset(
+        (m.sid, m.start)
+        for m in mentions
+        if _LOCATIVE.search(texts[m.sid][max(0, m.start - 6) : m.start])
+        and not texts[m.sid].startswith(("'s", "’s"), m.end)
+    )
     types = {
         k: t
         for k, ms in groups.items()
-        if (t := _group_type(ms, surnames, words, determined)) is not None
+        if (t := _group_type(ms, surnames, words, determined, located)) is not None
     }
     groups = {k: groups[k] for k in sorted(types)}
     # "Ruvenians"-style plurals of a nationality the tagger took for a person.

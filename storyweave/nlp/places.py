@@ -24,16 +24,16 @@ PLACE_WORDS = frozenset(
     """
     street road avenue boulevard lane highway expressway motorway bridge river lake mount
     mountain island islands county province district valley bay beach park square harbour
-    harbor canal building towers line jalan taman bukit kampung kampong pulau sungai tanjung bandar
-    lebuhraya
+    harbor canal building towers line corridor mangrove reservoir wetland wetlands jalan taman
+    bukit kampung kampong pulau sungai sungei tanjung bandar lebuhraya
     """.split()
 )
 
 # Words that begin a place name and need the words after them ("Jalan Bukit Merah",
 # "Mount Kenya"); the tagger often tags the first word alone.
 PLACE_PREFIXES = frozenset(
-    "jalan taman bukit kampung kampong pulau sungai tanjung bandar lorong lembah mount lake "
-    "cape".split()
+    "jalan taman bukit kampung kampong pulau sungai sungei tanjung bandar lorong lembah mount "
+    "lake cape".split()
 )
 # Most words a place prefix takes after it.
 PLACE_PREFIX_MAX_WORDS = 3
