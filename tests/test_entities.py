@@ -229,10 +229,13 @@ def test_words_of_a_heading_in_capitals_are_not_names() -> None:
     assert "Harbour Police" in names, names
 
 
-def _types(texts: list[str]) -> dict[str, str]:
+def _found(texts: list[str]) -> list[Entity]:
     sources = _sources(texts)
-    entities = find_entities(sources, parse([s.text for s in sources]))
-    return {a: e.type for e in entities for a in (e.name, *e.aliases)}
+    return find_entities(sources, parse([s.text for s in sources]))
+
+
+def _types(texts: list[str]) -> dict[str, str]:
+    return {a: e.type for e in _found(texts) for a in (e.name, *e.aliases)}
 
 
 def test_places_and_companies_the_tagger_calls_people_keep_their_kind() -> None:
@@ -315,7 +318,7 @@ def test_amounts_addresses_and_run_on_tails_are_cut_or_typed() -> None:
 
 
 def test_a_name_written_family_name_first_joins_its_full_name_after_a_title() -> None:
-    sources = _sources(
+    entities = _found(
         [
             "DPM Heng Swee Keat opened the park on Saturday. Later, DPM Heng said more were "
             "coming. Madam Tay Ah Lian said she was pleased, and Mdm Tay thanked the council.\n",
@@ -323,7 +326,6 @@ def test_a_name_written_family_name_first_joins_its_full_name_after_a_title() ->
             "was too small.\n",
         ]
     )
-    entities = find_entities(sources, parse([s.text for s in sources]))
     people = {e.name: set(e.aliases) for e in entities if e.type == "PERSON"}
     assert "Heng" in people.get("Heng Swee Keat", set()), people
     assert "Tay" in people.get("Tay Ah Lian", set()), people

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from storyweave.brief.align import FACILITY, Unit
 from storyweave.evidence import span as evidence_span
 from storyweave.models import Claim, Dispute, Evidence, Source
+from storyweave.nlp.ages import OTHER_INCIDENT as OTHER_INCIDENT_WORDS
 from storyweave.nlp.places import lies_within
 
 # Prepositions that place an event; "to Norway" vs "to Sweden".
@@ -76,7 +77,7 @@ _INCIDENT_NOUNS = (
     r"(?:incident|case|fire|blaze|accident|crash|collision|attack|event|robbery|theft|shooting)"
 )
 OTHER_INCIDENT = re.compile(
-    rf"\b(?:another|separate|previous|earlier|similar|unrelated|last)\s+(?:\w+\s+)?"
+    rf"\b(?:{'|'.join(sorted(OTHER_INCIDENT_WORDS | {'last'}))})\s+(?:\w+\s+)?"
     rf"{_INCIDENT_NOUNS}s?\b|\b(?:before|prior to|since)\s+(?:this|the|that)\s+{_INCIDENT_NOUNS}\b",
     re.IGNORECASE,
 )

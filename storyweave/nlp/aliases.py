@@ -39,6 +39,8 @@ TITLES = frozenset(
     dpm sm ac acp dsp
     """.split()
 )
+# Small words a title-case heading or a quoted title leaves in lower case ("Out of the Blue").
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 # Legal forms that end only company names ("Theta Edge Bhd", "OCBC Ltd").
 CORPORATE_WORDS = frozenset("bhd berhad sdn plc llc gmbh pty inc ltd corp holdings".split())
 # Words that mark a name as an organisation even when a tagger calls it a person.

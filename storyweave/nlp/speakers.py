@@ -175,11 +175,12 @@ def resolve_speaker(
     if phrase is None or not phrase.text.strip():
         return None, False
     head = phrase.root
-    named = _named_in(hits, phrase.start_char, _core_end(phrase), head.idx)
+    core_end = _core_end(phrase)
+    named = _named_in(hits, phrase.start_char, core_end, head.idx)
     if named is not None and not _place_modifier(named, head, hits):
         return named.name, True
     if named is not None:  # "the Kessington police": the police speak, not the town
-        return _plain(phrase, _core_end(phrase)), False
+        return _plain(phrase, core_end), False
     word = head.lower_
     at = min(phrase.start_char, quote_start)
     if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
@@ -216,7 +217,7 @@ def resolve_speaker(
             return hit.entity.name, True
     if word in RELATIVE_PRONOUNS or word in OTHER_PRONOUNS:
         return None, False
-    plain = _plain(phrase, _core_end(phrase))
+    plain = _plain(phrase, core_end)
     if len(plain.split()) > MAX_SPEAKER_WORDS:
         return None, False  # a clause the parser took for a subject, not someone
     return plain, False
