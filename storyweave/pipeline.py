@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyweave.brief.figures import find_figures
-from storyweave.brief.headline import Titled, choose_title
+from storyweave.brief.headline import Titled, choose_title, headline_from
 from storyweave.brief.support import weave
 from storyweave.brief.timeline import build_timeline
 from storyweave.clean import clean_articles
@@ -26,7 +26,7 @@ from storyweave.clean.flags import detect_flags
 from storyweave.dedup import mark_duplicates
 from storyweave.errors import UsageError
 from storyweave.ingest import read_inputs
-from storyweave.models import Article, Brief, Rejected, Source, StoryInfo
+from storyweave.models import Article, Brief, Rejected, Source, StoryInfo, SummaryItem
 from storyweave.nlp.dates import infer_published
 from storyweave.nlp.entities import find_entities
 from storyweave.nlp.quotes import find_quotes
@@ -83,8 +83,12 @@ def read_story(paths: Iterable[str | Path]) -> tuple[list[Article], list[Rejecte
     return articles, rejected
 
 
-def story_info(sources: Sequence[Source]) -> StoryInfo:
-    """Story id (hash of its article ids), headline, and publication range."""
+def story_info(sources: Sequence[Source], summary: Sequence[SummaryItem] = ()) -> StoryInfo:
+    """Story id (hash of its article ids), headline, and publication range.
+
+    When no report has a title (wire archives, plain text files), the headline is made from
+    the summary's first sentence (``headline_from``).
+    """
     ids = sorted(s.article.id for s in sources)
     story_id = "st-" + hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12]
     independent = [s for s in sources if s.duplicate_of is None] or list(sources)
@@ -92,6 +96,8 @@ def story_info(sources: Sequence[Source]) -> StoryInfo:
     headline = choose_title(
         [Titled(s.title, s.published, int(s.sid[1:]), s.text) for s in independent if s.title]
     )
+    if not headline and summary:
+        headline = headline_from(summary[0].text)
     dates = sorted(s.published for s in sources if s.published)
     return StoryInfo(
         id=story_id,
@@ -148,7 +154,7 @@ def build_brief(
     step("summary")
     summary, facts, disputes = weave(sources, docs, figures, options.summary_sentences)
     return Brief(
-        story=story_info(sources),
+        story=story_info(sources, summary),
         sources=tuple(sources),
         summary=tuple(summary),
         facts=tuple(facts),

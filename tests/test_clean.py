@@ -558,3 +558,28 @@ def test_a_list_introduced_by_the_last_paragraph_is_kept_after_a_removed_plug() 
     assert "- Do not leave screens on in the background" in source.text
     assert "Seven to 12 years" in source.text
     assert "WhatsApp" not in source.text
+
+
+# --- wire copy's typewriter marks (invented text) ---------------------------------------------
+
+WIRE_LINES = [
+    "Flood waters cut the only road into Kessel on Monday, and the regional",
+    "council _ split for months over the new bridge _ voted to rebuild it at",
+    "once. ``We will not wait for another winter,'' said council leader Lena",
+    "Holt, who called the old crossing ``a `temporary' fix that lasted forty",
+    "years.'' Repairs are expected to take six weeks, officials said.",
+]
+
+
+def test_wire_copy_quotation_marks_and_dashes_become_printed_ones() -> None:
+    [source] = clean_articles([_article("\n".join(WIRE_LINES) + "\n")])
+    assert "council — split for months over the new bridge — voted" in source.text
+    assert "“We will not wait for another winter,” said council leader Lena Holt" in source.text
+    assert "“a ‘temporary' fix that lasted forty years.”" in source.text
+    assert "`" not in source.text and "''" not in source.text
+
+
+def test_straight_marks_stay_without_wire_quotation_marks() -> None:
+    text = "The suspect is 5'10'' tall and wore a grey coat, police in Kessel said on Monday.\n"
+    [source] = clean_articles([_article(text)])
+    assert "5'10'' tall" in source.text

@@ -366,3 +366,19 @@ def test_age_ranges_groups_and_other_incidents_are_not_ages_of_the_story() -> No
     student = figures["age of the student"]
     assert student.status == "consistent"
     assert [v.low for v in student.values] == [12]
+
+
+def test_a_length_that_describes_another_noun_or_a_figure_of_speech_is_no_figure() -> None:
+    figures = _figures(
+        (
+            "The detention and possible extradition of the general to stand trial for torture "
+            "during his 17-year dictatorship was welcomed by rights groups. He reacted calmly "
+            "to the news, told "
+            "to him “as one soldier to another”, an officer said. Troops began a withdrawal "
+            "that will take 10 days.",
+            "2025-03-02",
+        ),
+    )
+    assert "detention duration" not in figures, figures
+    assert "troops" not in figures, figures
+    assert [v.text for v in figures["withdrawal duration"].values] == ["10 days"]

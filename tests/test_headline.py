@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyweave.brief.headline import Titled, choose_title
+from storyweave.brief.headline import MAX_HEADLINE_WORDS, Titled, choose_title, headline_from
 
 # An invented story: a harbour crane collapse, with a market round-up published first that
 # mentions it in passing.
@@ -52,3 +52,44 @@ def test_two_titles_are_not_compared_and_the_earliest_stands() -> None:
 def test_titles_too_short_to_compare_are_passed_over() -> None:
     short = Titled("Crane collapse", "2025-03-01", 0, "A crane collapsed at Port Alder.")
     assert choose_title([short, *CRANE]) == CRANE[0].title
+
+
+def test_headline_from_a_sentence_drops_attribution_and_long_tails() -> None:
+    assert (
+        headline_from(
+            "A crane collapsed at Port Alder on Monday, injuring two workers, police said."
+        )
+        == "A crane collapsed at Port Alder on Monday, injuring two workers"
+    )
+    assert headline_from("According to the port authority, the terminal will reopen.") == (
+        "The terminal will reopen"
+    )
+    long = (
+        "A crane collapsed at Port Alder on Monday as dockers unloaded a ship from Rotterdam, "
+        "injuring two workers and halting all traffic at the terminal for a whole day."
+    )
+    made = headline_from(long)
+    assert (
+        made
+        == "A crane collapsed at Port Alder on Monday as dockers unloaded a ship from Rotterdam"
+    )
+    assert len(made.split()) <= MAX_HEADLINE_WORDS
+    unbroken = " ".join(["word"] * 30) + "."
+    assert headline_from(unbroken) == "Word" + " word" * (MAX_HEADLINE_WORDS - 1) + "…"
+
+
+def test_untitled_reports_get_a_headline_from_the_summary() -> None:
+    from storyweave.models import Article
+    from storyweave.pipeline import build_brief
+
+    texts = [
+        "A crane collapsed at the Port Alder container terminal on Monday, injuring two "
+        "workers. The terminal was closed for the day, the port authority said.",
+        "Two workers were hurt when a crane collapsed at Port Alder on Monday. The port "
+        "authority closed the terminal while inspectors examined the crane.",
+    ]
+    articles = [Article(id=f"h{i}", input=f"h{i}.txt", text=t) for i, t in enumerate(texts)]
+    brief = build_brief(articles)
+    assert brief.story.headline
+    assert brief.story.headline == headline_from(brief.summary[0].text)
+    assert "crane" in brief.story.headline.casefold()

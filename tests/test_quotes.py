@@ -9,7 +9,7 @@ import pytest
 from conftest import bare_sources
 
 from storyweave.clean import clean_articles
-from storyweave.models import Quote, Source
+from storyweave.models import Article, Quote, Source
 from storyweave.nlp.entities import find_entities
 from storyweave.nlp.quotes import find_quotes
 from storyweave.nlp.spacy_model import parse
@@ -307,3 +307,24 @@ def test_a_quoted_label_is_no_quotation_and_it_is_never_a_person() -> None:
     quotes = _quotes(texts)[1]
     assert not any("mismanagement" in q.text for q in quotes), quotes
     assert _with(quotes, "every ward open").speaker is None
+
+
+def test_wire_copy_quotations_and_a_possessive_that_opens_none() -> None:
+    # One long paragraph, as wire archives print a story.
+    text = (
+        "Kessel's opposition asked the regional bank Monday to stop loans to the council. "
+        "Council leader Lena Holt complained Monday that rivals were trying to make the "
+        "members' return a national issue. Holt's party narrowly won a majority in July, "
+        "but the opposition _ claiming fraud _ has denied her the votes to approve a budget. "
+        "Meanwhile, it says, the old board is holding power illegally. ``We respectfully ask "
+        "the bank to stop all new loans to the council,'' the two party leaders wrote. ``At "
+        "best the board is a caretaker.'' After a meeting with the governors' envoy, Holt's aide "
+        "Tomas Brede said the leader had repeated calls for talks. ``There is no reason to "
+        "wait,'' Brede said.\n"
+    )
+    sources = clean_articles([Article(id="w1", input="w1.txt", text=text)])
+    docs = parse([s.text for s in sources])
+    quotes = find_quotes(sources, docs, find_entities(sources, docs))
+    assert _with(quotes, "no reason to wait").speaker == "Tomas Brede"
+    assert _with(quotes, "stop all new loans").text.startswith("We respectfully")
+    assert not any("national issue" in q.text or "`" in q.text for q in quotes), quotes

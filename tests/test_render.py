@@ -1,5 +1,6 @@
 """Markdown and HTML show every part of a brief; HTML is self-contained; JSON keeps the contract."""
 
+import dataclasses
 import json
 import re
 
@@ -151,3 +152,18 @@ def test_json_keeps_contract_fields(brief: Brief) -> None:
 )
 def test_range_text(low: float | None, high: float | None, shown: str) -> None:
     assert range_text(FigureValue("x", low, high, None, (), ())) == shown
+
+
+def test_timeline_dates_show_only_the_precision_the_sources_give(brief: Brief) -> None:
+    entries = (
+        TimelineEntry("1996-01-01", "month", "Reports were withdrawn", ("S1",), ()),
+        TimelineEntry("1975-01-01", "year", "The ban was imposed", ("S1",), ()),
+        TimelineEntry("2024-03-04", "week", "Rain began", ("S1",), ()),
+    )
+    longer = dataclasses.replace(brief, timeline=brief.timeline + entries)
+    md = render(longer, "md")
+    html = render(longer, "html")
+    for shown in ("**1996-01**", "**1975**", "**week of 2024-03-04**", "**2024-03-04**"):
+        assert shown in md
+    assert "1996-01-01" not in md and "1975-01-01" not in md
+    assert ">1975<" in html and "1975-01-01" not in html

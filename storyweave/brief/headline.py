@@ -98,3 +98,45 @@ def choose_title(reports: Sequence[Titled]) -> str:
 
 def _age(report: Titled) -> tuple[str, int]:
     return (report.published or "9999", report.position)
+
+
+# A headline made from a sentence (no report has a title) keeps at most this many words: the
+# length of a long printed headline.
+MAX_HEADLINE_WORDS = 16
+# Nor fewer than this many, when cut at a clause boundary.
+MIN_HEADLINE_WORDS = 5
+_SPEECH = re.compile(r"\b(?:said|says|say|reported|reports|announced|told|according)\b")
+_CLAUSE_BREAKS = re.compile(r"(?:,|;|:| —| –| -)\s+")
+
+
+def headline_from(sentence: str) -> str:
+    """A headline for a story whose reports have no title, from its leading summary sentence.
+
+    The attribution at either end goes ("..., officials said Saturday"; "According to police,
+    ..."), and a long sentence is cut at the last clause boundary within MAX_HEADLINE_WORDS
+    (else after them, with an ellipsis).
+
+    Example:
+        >>> headline_from("At least 231 people died in Honduras, the commission said Saturday.")
+        'At least 231 people died in Honduras'
+    """
+    text = " ".join(sentence.split()).strip()
+    text = re.sub(r"^According to [^,]{1,80},\s*", "", text)
+    text = text[:1].upper() + text[1:]
+    parts = _CLAUSE_BREAKS.split(text.rstrip(".!?;:"))
+    tail = parts[-1] if len(parts) > 1 else ""
+    if tail and _SPEECH.search(tail) and len(tail.split()) <= 10 and '"' not in tail:
+        cut = text.rstrip(".!?;:").rfind(tail)
+        text = text[:cut].rstrip(" ,;:—–-")
+    text = text.rstrip(".!?;: ")
+    words = text.split()
+    if len(words) <= MAX_HEADLINE_WORDS:
+        return text
+    ends = [
+        m.start()
+        for m in _CLAUSE_BREAKS.finditer(text)
+        if MIN_HEADLINE_WORDS <= len(text[: m.start()].split()) <= MAX_HEADLINE_WORDS
+    ]
+    if ends:
+        return text[: ends[-1]].rstrip(" ,;:—–-")
+    return " ".join(words[:MAX_HEADLINE_WORDS]).rstrip(" ,;:—–-") + "…"

@@ -15,7 +15,7 @@ from storyweave.clean.captions import mark_captions
 from storyweave.clean.dateline import first_date_in, pick_dateline
 from storyweave.clean.junk import BOILERPLATE, CAPTION, METADATA, line_reason
 from storyweave.clean.layout import mark_duplicates, mark_title, mark_zones
-from storyweave.clean.lines import is_body, is_sentence, is_short_label, norm, paragraphs
+from storyweave.clean.lines import is_body, is_sentence, is_short_label, norm, paragraphs, typeset
 from storyweave.models import Article, Removed, Source
 
 # A line printed in this many different articles of one outlet in the same batch is site
@@ -77,7 +77,7 @@ def _clean_one(sid: str, article: Article, units: list[str], furniture: set[str]
     reasons = [line_reason(u) for u in units]
     _mark_furniture(units, reasons, furniture, article.outlet)
     reasons = mark_captions(units, reasons)
-    title = mark_title(units, reasons, article.title)
+    title = mark_title(units, reasons, None if article.title is None else typeset(article.title))
     _mark_self_promotion(units, reasons, article.outlet)
     mark_zones(units, reasons)
     mark_duplicates(units, reasons)

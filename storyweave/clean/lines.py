@@ -16,18 +16,41 @@ WRAP_BAND = (50, 95)
 WRAP_SHARE = 0.7
 WRAP_OPEN_SHARE = 0.5
 
+# A lone backquote opening a word: a nested quotation of wire copy.
+_NESTED_OPEN = re.compile(r"`(?=\w)")
+# An underscore between words, spaced: wire copy's dash ("rivals _ to form").
+_WIRE_DASH = re.compile(r"(?<=[\w,.;:'\u201d\u2019]) _ (?=[\w\u201c\u2018])")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 # A line's text up to its last sentence end, and what follows it.
 _SENTENCE_THEN_MARKER = re.compile(r"^(.*[.!?][\"'”’)]?)\s+(\S.*)$")
 
 
+def typeset(text: str) -> str:
+    """Typewriter quotation marks and dashes of wire copy as printed marks.
+
+    Wire archives write quotations as ````like this''`` (nested: ```like this'``) and a dash
+    as `` _ ``; left as they are, a quotation has no marks a reader of quotes knows, and a
+    name can start with a backquote. Only a text that opens a quotation with two backquotes
+    has its ``''`` read as a closing mark (elsewhere it may be an inch or a second of arc).
+    The same text gives the same result, and a text without these marks is returned as is.
+    """
+    return _WIRE_DASH.sub(" \u2014 ", _quotation_marks(text))
+
+
+def _quotation_marks(text: str) -> str:
+    if "``" not in text:
+        return text
+    return _NESTED_OPEN.sub("\u2018", text.replace("``", "\u201c").replace("''", "\u201d"))
+
+
 def paragraphs(text: str) -> list[str]:
     """Split a body into paragraphs: one per line, hard-wrapped lines joined back.
 
-    Leading and trailing whitespace of each line is dropped; blank lines are dropped. The
+    Leading and trailing whitespace of each line is dropped; blank lines are dropped. Wire
+    copy's typewriter quotation marks and dashes are printed ones (``typeset``); other
     characters inside a line are never changed; a wrapped line break becomes one space.
     """
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = _quotation_marks(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     hard = _hard_wrapped([line.strip() for line in raw if line.strip()])
     out: list[str] = []
     current: list[str] = []
@@ -56,7 +79,9 @@ def paragraphs(text: str) -> list[str]:
             current = []
     if current:
         out.append(" ".join(current))
-    return out
+    # Dashes once wrapped lines are joined ("the opposition _\nclaiming"); a desk marker's
+    # underscore ("Mitch _ once, 2nd graf pvs") is no dash and the marker goes anyway.
+    return [p if WIRE_MARKER.match(p) else _WIRE_DASH.sub(" \u2014 ", p) for p in out]
 
 
 def _hard_wrapped(lines: list[str]) -> float:

@@ -131,10 +131,27 @@ def surnames_match(a: str, b: str) -> bool:
     return _similar(a, b, SURNAME_MIN_SIMILARITY)
 
 
+# Words that open a family name ("Osama bin Laden", "Charles de Gaulle", "Marine Le Pen",
+# "Ursula von der Leyen"). "Ben" and "Abu" are left out: they are given names too.
+SURNAME_PARTICLES = frozenset(
+    "bin binti bint ibn al el van von der den de da di du la le del della dos das ter ten".split()
+)
+
+
 def split_person(name: str) -> tuple[str, str]:
-    """(given names, surname) of a personal name; given names are "" for a surname alone."""
+    """(given names, surname) of a personal name; given names are "" for a surname alone.
+
+    Particles before the last word belong to the surname.
+
+    Example:
+        >>> split_person("Osama bin Laden"), split_person("bin Laden")
+        (('Osama', 'bin Laden'), ('', 'bin Laden'))
+    """
     words = name.split()
-    return " ".join(words[:-1]), (words[-1] if words else "")
+    cut = max(len(words) - 1, 0)
+    while cut > 0 and words[cut - 1].casefold() in SURNAME_PARTICLES:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
 
 
 def same_person(a: str, b: str) -> bool:

@@ -326,6 +326,14 @@ def _splits_a_group(doc: Doc, q: Quantity) -> bool:
     return False
 
 
+def _one_to_another(doc: Doc, q: Quantity) -> bool:
+    """ "as one soldier to another", "one after the other": a figure of speech, not a count."""
+    if q.first != q.last or doc[q.first].lower_ != "one":
+        return False
+    after = doc[q.last + 1 : min(q.last + 5, doc[q.first].sent.end)]
+    return any(t.lower_ in ("another", "other") for t in after)
+
+
 def _increment(doc: Doc, q: Quantity) -> bool:
     before = doc[q.first - 1].lower_ if q.first > 0 else ""
     after = doc[q.last + 1].lower_ if q.last + 1 < len(doc) else ""
@@ -342,7 +350,7 @@ def what_is_counted(doc: Doc, q: Quantity) -> Counted | None:
     noun, carrier = _noun_phrase(doc, q)
     if noun is not None and _is_part_of_sum(noun):
         return None  # "12 men and four women": neither number is the count
-    if _splits_a_group(doc, q):
+    if _splits_a_group(doc, q) or _one_to_another(doc, q):
         return None
     increment = _increment(doc, q)
     if q.currency is not None:
@@ -460,6 +468,8 @@ def _duration(unit: Token, increment: bool) -> Counted | None:
     if unit.head.lemma_.lower() in EVENTS and unit.head.i > unit.i:
         return Counted("duration", f"{EVENTS[unit.head.lemma_.lower()]} duration", False,
                        unit.head.i, unit.lemma_.lower())  # fmt: skip
+    if unit.head.i > unit.i and unit.head.pos_ == "NOUN" and unit.dep_ in _NOUN_MODIFIERS:
+        return None  # "his 17-year dictatorship": the length of that, not of a detention nearby
     tok = unit
     for _ in range(6):
         if tok.head == tok:
@@ -479,6 +489,8 @@ def _duration(unit: Token, increment: bool) -> Counted | None:
                                per_holder=personal)  # fmt: skip
     return None
 
+
+_NOUN_MODIFIERS = {"compound", "amod", "nmod", "nummod"}
 
 # Nouns that stand for an action named just before them: "start withdrawing in two days - a
 # process that will take no longer than 10 days".

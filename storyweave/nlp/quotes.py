@@ -104,6 +104,13 @@ def _inverted(text: str, start: int, end: int) -> bool:
 _STRAIGHT_OPENING = re.compile(r'(?<=\s)"(?=\w)')
 
 
+def _after_apostrophe(text: str, start: int) -> bool:
+    """The span opens at an apostrophe glued to the word before it ("the members' return"):
+    a plural possessive or an elision, which textacy can take for an opening mark."""
+    first = _mark_at(text, start, -1)
+    return first is not None and text[first] in "'’" and first > 0 and text[first - 1].isalnum()
+
+
 def _mark_at(text: str, edge: int, outward: int) -> int | None:
     """The quotation mark at a span edge (``outward`` -1 for the start, 1 for the end): the
     first character inside the span, else the first one outside it, spaces skipped."""
@@ -325,7 +332,9 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
     triples = _direct_quotations(doc)
     quoted = [(c.start, c.end) for _, _, c in triples] + _marked(doc, source.text)
     for speaker_tokens, cue, content in triples:
-        if _inverted(source.text, content.start_char, content.end_char):
+        if _inverted(source.text, content.start_char, content.end_char) or _after_apostrophe(
+            source.text, content.start_char
+        ):
             continue
         if cue and all(_labelling(t) for t in cue):
             continue

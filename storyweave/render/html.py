@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from storyweave import __version__
 from storyweave.models import Brief, Entity, TimelineEntry
 from storyweave.render.markdown import MAX_FACT_ROWS
-from storyweave.render.view import coverage, figure_rows, marker, source_label
+from storyweave.render.view import coverage, date_text, figure_rows, marker, source_label
 
 
 def _cites_markers(markers: tuple[str, ...]) -> Markup:
@@ -45,6 +45,7 @@ def _env() -> Environment:
         others=_others,
         marker=marker,
         label=source_label,
+        date_text=date_text,
     )
     return env
 

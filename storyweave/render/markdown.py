@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyweave.models import Brief
-from storyweave.render.view import coverage, figure_rows, marker, source_label
+from storyweave.render.view import coverage, date_text, figure_rows, marker, source_label
 
 # Facts and removed lines beyond these counts are summarised, so the page stays readable.
 MAX_FACT_ROWS = 40
@@ -65,7 +65,8 @@ def to_markdown(brief: Brief) -> str:
         for t in brief.timeline:
             phrases = sorted({e.phrase for e in t.evidence if e.phrase})
             said = f" ({'; '.join(phrases)})" if phrases else ""
-            out.append(f"- **{t.date}**{said}: {_cell(t.text)} {_cite(t.sources)}")
+            when = date_text(t.date, t.precision)
+            out.append(f"- **{when}**{said}: {_cell(t.text)} {_cite(t.sources)}")
     else:
         out.append("_No dated events found._")
     out.append("")

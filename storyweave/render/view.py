@@ -12,6 +12,18 @@ def marker(sid: str) -> str:
     return sid[1:] if sid.startswith("S") and sid[1:].isdigit() else sid
 
 
+def date_text(date: str, precision: str) -> str:
+    """A timeline date as precise as the sources give it: "2022-01-13", "week of 2022-01-10",
+    "2022-01" (a month), "1996" (a year). The JSON keeps the full date and its precision."""
+    if precision == "year":
+        return date[:4]
+    if precision == "month":
+        return date[:7]
+    if precision == "week":
+        return f"week of {date}"
+    return date
+
+
 def range_text(value: FigureValue) -> str:
     """The range a wording allows, for people: "164", "≥ 164", "24–99"."""
     low, high = value.low, value.high
