@@ -458,3 +458,15 @@ def test_a_surname_with_a_particle_is_the_person_it_names() -> None:
     [omar] = [e for e in found if e.name == "Omar bin Tarek"]
     assert {a.casefold() for a in omar.aliases} >= {"bin tarek"}
     assert not [e for e in found if e.name.casefold() == "bin tarek"]
+
+
+def test_a_small_city_written_where_places_go_is_a_place() -> None:
+    # Kindu (a city of GeoNames below the single-word size bar), written after "into",
+    # "north of" and "the town of" as often as after "in".
+    texts = [
+        "Rebels pushed into Kindu on Sunday. Kindu had been held by government troops, and "
+        "Kindu's airport was closed. Refugees fled north of Kindu.\n\n"
+        "Kindu is a key base, said rebel spokesman Tomas Brede.\n",
+        "Aid convoys could not reach the town of Kindu. Kindu remains cut off.\n",
+    ]
+    assert _types(texts).get("Kindu") == "PLACE"

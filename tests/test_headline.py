@@ -93,3 +93,20 @@ def test_untitled_reports_get_a_headline_from_the_summary() -> None:
     assert brief.story.headline
     assert brief.story.headline == headline_from(brief.summary[0].text)
     assert "crane" in brief.story.headline.casefold()
+
+
+def test_headline_from_a_sentence_leaves_out_asides_and_an_opening_phrase() -> None:
+    assert (
+        headline_from("Lena Holt, the port's deputy director, said the terminal would reopen.")
+        == "Lena Holt said the terminal would reopen"
+    )
+    assert (
+        headline_from(
+            "The strikers — dockers, drivers and crane operators — walked out on Monday over pay."
+        )
+        == "The strikers walked out on Monday over pay"
+    )
+    assert (
+        headline_from("On March 2, the port authority closed the Port Alder terminal for repairs.")
+        == "The port authority closed the Port Alder terminal for repairs"
+    )

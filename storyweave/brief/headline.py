@@ -112,15 +112,18 @@ _CLAUSE_BREAKS = re.compile(r"(?:,|;|:| —| –| -)\s+")
 def headline_from(sentence: str) -> str:
     """A headline for a story whose reports have no title, from its leading summary sentence.
 
-    The attribution at either end goes ("..., officials said Saturday"; "According to police,
-    ..."), and a long sentence is cut at the last clause boundary within MAX_HEADLINE_WORDS
-    (else after them, with an ellipsis).
+    Asides set off by commas or dashes go ("Russ Granik, the league's deputy commissioner,
+    said"; "The rebels — ethnic Tutsis and army defectors — took up arms"), and so does an
+    opening time or place phrase ("On Sept. 2, ..."); the attribution at either end goes
+    ("..., officials said Saturday"; "According to police, ..."), and a long sentence is cut
+    at the last clause boundary within MAX_HEADLINE_WORDS (else after them, with an
+    ellipsis).
 
     Example:
         >>> headline_from("At least 231 people died in Honduras, the commission said Saturday.")
         'At least 231 people died in Honduras'
     """
-    text = " ".join(sentence.split()).strip()
+    text = _compress(" ".join(sentence.split()).strip())
     text = re.sub(r"^According to [^,]{1,80},\s*", "", text)
     text = text[:1].upper() + text[1:]
     parts = _CLAUSE_BREAKS.split(text.rstrip(".!?;:"))
@@ -140,3 +143,48 @@ def headline_from(sentence: str) -> str:
     if ends:
         return text[: ends[-1]].rstrip(" ,;:—–-")
     return " ".join(words[:MAX_HEADLINE_WORDS]).rstrip(" ,;:—–-") + "…"
+
+
+# Dependents that a headline can do without when commas, dashes or brackets set them off.
+_ASIDES = frozenset({"appos", "relcl", "parataxis"})
+_ASIDE_MARKS = frozenset({",", "—", "–", "-", "(", ")"})
+# Dependents of the main verb that may open a sentence as a scene-setting phrase.
+_OPENERS = frozenset({"prep", "npadvmod", "advmod", "advcl", "pcomp"})
+
+
+def _compress(text: str) -> str:
+    """The sentence without its asides and its opening phrase (see ``headline_from``)."""
+    from storyweave.nlp.spacy_model import parse
+
+    doc = parse([text])[0]
+    drop: set[int] = set()
+    for tok in doc:
+        if tok.dep_ not in _ASIDES or tok.i in drop:
+            continue
+        left, right = tok.left_edge.i, tok.right_edge.i
+        if left == 0 or doc[left - 1].text not in _ASIDE_MARKS:
+            continue
+        after = right + 1 < len(doc) and doc[right + 1].text in _ASIDE_MARKS
+        if not after and right + 1 < len(doc) and not doc[right + 1].is_punct:
+            continue  # not closed off: part of the sentence's main line
+        drop.update(range(left - 1, right + 1))
+        if after and doc[right + 1].text != "," or doc[left - 1].text == ",":
+            drop.add(right + 1)  # the closing mark ("—", ")"), or the comma after a comma
+    first = doc[0]
+    while first.head.i != first.i and first.head.dep_ != "ROOT":
+        first = first.head
+    if first.dep_ in _OPENERS and first.head.dep_ == "ROOT":
+        end = first.right_edge.i + 1
+        if end < len(doc) - 3 and doc[end].text == "," and not any(t.is_quote for t in doc[:end]):
+            drop.update(range(0, end + 1))
+    kept = [t for t in doc if t.i not in drop]
+    if len(kept) < MIN_HEADLINE_WORDS:
+        return text
+    out = []
+    for tok, nxt in zip(kept, kept[1:] + [None], strict=True):
+        out.append(tok.text)
+        if nxt is None:
+            break
+        joined = nxt.i == tok.i + 1
+        out.append(tok.whitespace_ if joined else ("" if nxt.is_punct else " "))
+    return "".join(out).strip()

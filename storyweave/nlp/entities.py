@@ -83,6 +83,9 @@ class _Union:
         return out
 
 
+# Share of a name's mentions written after "in", "at" or "near" that makes a known city of
+# any size (one word too) the place, not what the tagger took it for.
+LOCATED_SHARE = 3
 # A lone surname of a person in the story is that person unless at least one in this many of
 # its mentions is tagged a place.
 PLACE_VOTE_SHARE = 3
@@ -115,13 +118,16 @@ def _group_type(
         return "PLACE"  # "Block 116 Bishan Street", "Bukit Timah Expressway" tagged ORG
     placed = sum((m.sid, m.start) in located for m in mentions)
     located_share = placed * 2 >= len(mentions)
-    if kind == "ORG" and placed and placed * 3 >= len(mentions) and is_known_place(text):
-        return "PLACE"  # "In La Ceiba, ...": a known city written where a place goes
+    # A city a gazetteer knows, written where a place goes ("In La Ceiba, ...", "in Goma")
+    # at least once in LOCATED_SHARE of its mentions, is that city whatever the tagger says.
+    city = placed * LOCATED_SHARE >= len(mentions) and is_known_place(text, any_size=True)
+    if kind in ("ORG", "OTHER") and placed and city:
+        return "PLACE"
     if kind == "PERSON" and any(w.rstrip(".") in CORPORATE_WORDS for w in key.split()[1:]):
         return "ORG"  # "Theta Edge Bhd said": a company speaks too
     if kind != "PERSON" or any(m.titled or m.speaks for m in mentions):
         return kind
-    if has_place_word(text) or is_known_place(text):
+    if has_place_word(text) or is_known_place(text) or (placed and city):
         return "PLACE"  # "Johor Bahru", "Taman Tasek" tagged as persons
     if located_share:
         return "PLACE"  # "a fire in Hougang", "the stall at Ang Mo Kio": where, not who
@@ -149,8 +155,14 @@ def _address(key: str) -> bool:
     return len(named) >= 2 and (named[-1] in PLACE_WORDS or named[0] in PLACE_PREFIXES)
 
 
-# A preposition of place right before a name: "in Hougang", "at Toa Payoh", "near Bedok".
-_LOCATIVE = re.compile(r"\b(?:in|at|near)\s+$", re.IGNORECASE)
+# A preposition of place right before a name: "in Hougang", "at Toa Payoh", "near Bedok",
+# "into Kindu", "north of Kisangani", "the town of Kalima".
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|into|inside|outside|towards?|across"
+    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
+    r"|(?:town|city|village|province|capital|region|port|district)\s+of)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _run_together(text: str) -> bool:
@@ -443,7 +455,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
     located = frozenset(
         (m.sid, m.start)
         for m in mentions
-        if _LOCATIVE.search(texts[m.sid][max(0, m.start - 6) : m.start])
+        if _LOCATIVE.search(texts[m.sid][max(0, m.start - 20) : m.start])
         and not texts[m.sid].startswith(("'s", "’s"), m.end)
     )
     types = {

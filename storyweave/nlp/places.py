@@ -69,16 +69,33 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(multi), frozenset(single)
 
 
-def is_known_place(name: str) -> bool:
+def is_known_place(name: str, any_size: bool = False) -> bool:
     """Whether ``name`` is, as written, the name of a known city, country, state or continent.
+
+    A single word names a city only when it is a large one (SINGLE_WORD_CITY_MIN_POPULATION),
+    unless ``any_size``: for a name the sources write where a place goes ("in Goma").
 
     Example:
         >>> is_known_place("Johor Bahru"), is_known_place("Kenya"), is_known_place("Paris Jackson")
         (True, True, False)
+        >>> is_known_place("Goma"), is_known_place("Goma", any_size=True)
+        (False, True)
     """
     key = fold(name)
     multi, single = _gazetteer()
-    return key in (multi if " " in key else single)
+    if key in (multi if " " in key else single):
+        return True
+    return any_size and key in _small_cities()
+
+
+@cache
+def _small_cities() -> frozenset[str]:
+    """Folded single-word names of the cities below SINGLE_WORD_CITY_MIN_POPULATION."""
+    return frozenset(
+        fold(c["name"])
+        for c in _geonames().get_cities().values()
+        if " " not in fold(c["name"]) and c["population"] < SINGLE_WORD_CITY_MIN_POPULATION
+    )
 
 
 def has_place_word(name: str) -> bool:
