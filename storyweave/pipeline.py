@@ -148,7 +148,7 @@ def build_brief(
     step("quotes")
     quotes = find_quotes(sources, docs, entities)
     step("figures")
-    figures = find_figures(sources, docs)
+    figures = find_figures(sources, docs, entities)
     step("timeline")
     timeline = build_timeline(sources, docs)
     step("summary")

@@ -382,3 +382,19 @@ def test_a_length_that_describes_another_noun_or_a_figure_of_speech_is_no_figure
     assert "detention duration" not in figures, figures
     assert "troops" not in figures, figures
     assert [v.text for v in figures["withdrawal duration"].values] == ["10 days"]
+
+
+def test_ages_of_one_person_spelt_two_ways_are_compared() -> None:
+    from storyweave.nlp.entities import find_entities
+
+    sources = _sources(
+        ("The attacker, Yusef Ali Zughayar, 22, was shot dead by a guard, police said.", None),
+        ("Police named the attacker as Youssef Zughayer, 21, from a village near Kessel.", None),
+    )
+    docs = parse([s.text for s in sources])
+    entities = find_entities(sources, docs)
+    assert any({"Yusef Ali Zughayar", "Youssef Zughayer"} <= set(e.aliases) for e in entities)
+    figures = {f.topic: f for f in find_figures(sources, docs, entities)}
+    [age] = [f for t, f in figures.items() if t.startswith("age of")]
+    assert age.status == "conflict"
+    assert sorted(v.text for v in age.values) == ["21", "22"]

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from storyweave.evidence import span
-from storyweave.models import Evidence, Figure, FigureValue, Source
+from storyweave.models import Entity, Evidence, Figure, FigureValue, Source
 from storyweave.nlp.ages import find_ages
+from storyweave.nlp.aliases import TITLES, fold
 from storyweave.nlp.counted import Counted
 from storyweave.nlp.counted import what_is_counted as _what_is_counted
 from storyweave.nlp.dates import find_date_phrases
@@ -99,12 +100,16 @@ class _Observation:
     evidence: Evidence
 
 
-def find_figures(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Figure]:
+def find_figures(
+    sources: Sequence[Source], docs: Sequence[Doc], entities: Sequence[Entity] = ()
+) -> list[Figure]:
     """Every counted quantity grouped by what it counts; conflicts and trends marked.
 
     Args:
         sources: the cleaned sources of one story (their ``text`` was parsed into ``docs``).
         docs: one spaCy Doc per source, in the same order.
+        entities: the story's people, to put each person's stated ages under one name
+            whatever spelling a source uses ("Youssef Zughayer" is "Yusef Zughayar").
 
     Example:
         >>> figures = find_figures(sources, parse([s.text for s in sources]))
@@ -113,8 +118,9 @@ def find_figures(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Figure]
     """
     main_place = _main_place(docs)
     observations: list[_Observation] = []
+    names = _person_names(entities)
     for source, doc in zip(sources, docs, strict=True):
-        observations += _observe(source, doc, main_place)
+        observations += _observe(source, doc, main_place, names)
     origin = {s.sid: s.duplicate_of or s.sid for s in sources}
     by_topic: dict[str, list[_Observation]] = defaultdict(list)
     for obs in observations:
@@ -124,7 +130,35 @@ def find_figures(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Figure]
     return list(figures)
 
 
-def _observe(source: Source, doc: Doc, main_place: str | None) -> list[_Observation]:
+def _person_names(entities: Sequence[Entity]) -> dict[str, str]:
+    """``{folded spelling: the person's name}`` for every spelling of every person; a spelling
+    two people share (a surname) is left out."""
+    names: dict[str, str] = {}
+    shared: set[str] = set()
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for alias in {entity.name, *entity.aliases}:
+            key = fold(alias)
+            if names.get(key, entity.name) != entity.name:
+                shared.add(key)
+            names[key] = entity.name
+    return {k: v for k, v in names.items() if k not in shared}
+
+
+def _whom(whom: str, names: dict[str, str]) -> str:
+    """The person's name for the one described, as written or after a title ("Minister X")."""
+    words = whom.split()
+    for start in range(len(words)):
+        found = names.get(fold(" ".join(words[start:])))
+        if found is not None and (start == 0 or fold(words[start - 1]).rstrip(".") in TITLES):
+            return found
+    return whom
+
+
+def _observe(
+    source: Source, doc: Doc, main_place: str | None, names: dict[str, str] | None = None
+) -> list[_Observation]:
     out = []
     for q in find_quantities(doc):
         counted = _what_is_counted(doc, q)
@@ -133,7 +167,7 @@ def _observe(source: Source, doc: Doc, main_place: str | None) -> list[_Observat
         obs = _observation(source, doc, q, counted, main_place)
         if obs is not None:
             out.append(obs)
-    return out + _ages(source, doc)
+    return out + _ages(source, doc, names or {})
 
 
 def _observation(
@@ -228,14 +262,14 @@ def _evidence_at(source: Source, doc: Doc, first: int, q_start: int, q_end: int)
     return span(source, start, end)
 
 
-def _ages(source: Source, doc: Doc) -> list[_Observation]:
+def _ages(source: Source, doc: Doc, names: dict[str, str]) -> list[_Observation]:
     """Stated ages, one topic per person described ("age of the driver")."""
     out = []
     for age in find_ages(doc):
         out.append(
             _Observation(
                 source=source.sid,
-                topic=f"age of {age.whom}",
+                topic=f"age of {_whom(age.whom, names)}",
                 kind="age",
                 currency=None,
                 holder=_ANYONE,
