@@ -110,3 +110,16 @@ def test_headline_from_a_sentence_leaves_out_asides_and_an_opening_phrase() -> N
         headline_from("On March 2, the port authority closed the Port Alder terminal for repairs.")
         == "The port authority closed the Port Alder terminal for repairs"
     )
+
+
+def test_a_cut_headline_never_ends_on_a_small_word_and_a_near_fit_is_kept_whole() -> None:
+    near = (
+        "Lena Holt became the first woman from Kessel to win the national rowing title on Sunday."
+    )
+    assert headline_from(near) == near.rstrip(".")  # 17 words: kept whole
+    long = (
+        "Lena Holt arrived in Kessel on Saturday for talks aimed at bringing to trial the two port "
+        "officials accused in the 2019 collapse of the harbour crane at Port Alder."
+    )
+    made = headline_from(long)
+    assert made.endswith("trial…"), made

@@ -103,6 +103,8 @@ def _age(report: Titled) -> tuple[str, int]:
 # A headline made from a sentence (no report has a title) keeps at most this many words: the
 # length of a long printed headline.
 MAX_HEADLINE_WORDS = 16
+# A sentence this many words longer is kept whole rather than cut.
+HEADLINE_SLACK_WORDS = 3
 # Nor fewer than this many, when cut at a clause boundary.
 MIN_HEADLINE_WORDS = 5
 _SPEECH = re.compile(r"\b(?:said|says|say|reported|reports|announced|told|according)\b")
@@ -133,8 +135,8 @@ def headline_from(sentence: str) -> str:
         text = text[:cut].rstrip(" ,;:—–-")
     text = text.rstrip(".!?;: ")
     words = text.split()
-    if len(words) <= MAX_HEADLINE_WORDS:
-        return text
+    if len(words) <= MAX_HEADLINE_WORDS + HEADLINE_SLACK_WORDS:
+        return text  # a few words over the bar read better than a cut
     ends = [
         m.start()
         for m in _CLAUSE_BREAKS.finditer(text)
@@ -142,7 +144,10 @@ def headline_from(sentence: str) -> str:
     ]
     if ends:
         return text[: ends[-1]].rstrip(" ,;:—–-")
-    return " ".join(words[:MAX_HEADLINE_WORDS]).rstrip(" ,;:—–-") + "…"
+    kept = words[:MAX_HEADLINE_WORDS]
+    while len(kept) > MIN_HEADLINE_WORDS and kept[-1].casefold() in STOP_WORDS:
+        kept.pop()  # "... the Nobel Prize for Literature on…" ends at "Literature…"
+    return " ".join(kept).rstrip(" ,;:—–-") + "…"
 
 
 # Dependents that a headline can do without when commas, dashes or brackets set them off.
