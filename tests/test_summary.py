@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import bare_sources
 
@@ -144,3 +145,25 @@ def test_seed_summary_meets_the_gold(seed_summary) -> None:  # type: ignore[no-u
     for bad in gold["forbidden"]:
         assert not any(bad.lower() in _text(i) for i in summary), bad
     assert sum(len(i.sources) >= 3 for i in summary) >= gold["min_items_with_3_sources"]
+
+
+def test_a_leaning_sentence_loses_the_choice_to_one_as_good_that_stands_alone() -> None:
+    from storyweave.brief.align import Alignment, Unit
+    from storyweave.brief.summary import LEANING_PENALTY, select
+
+    def unit(i: int, text: str) -> Unit:
+        return Unit(i, f"S{i + 1}", f"S{i + 1}", 0, len(text), text, 0, "sentence",
+                    frozenset(), frozenset(), frozenset(), frozenset(), ())  # fmt: skip
+
+    units = [
+        unit(0, "He said the bridge would reopen in May."),
+        unit(1, "The council said the bridge would reopen in May."),
+    ]
+    zeros = np.zeros((2, 2), dtype=np.float32)
+    alignment = Alignment(zeros, zeros, zeros.astype(bool), np.zeros((2, 4), dtype=np.float32))
+    # The leaning sentence scores a little higher, by less than the penalty.
+    scores = {0: 1.0 + LEANING_PENALTY / 2, 1: 1.0}
+    assert select([0, 1], scores, alignment, 1, units) == [1]
+    # Far ahead, it still comes in: the rule is soft.
+    scores = {0: 1.0 + 2 * LEANING_PENALTY, 1: 1.0}
+    assert select([0, 1], scores, alignment, 1, units) == [0]
