@@ -583,3 +583,25 @@ def test_straight_marks_stay_without_wire_quotation_marks() -> None:
     text = "The suspect is 5'10'' tall and wore a grey coat, police in Kessel said on Monday.\n"
     [source] = clean_articles([_article(text)])
     assert "5'10'' tall" in source.text
+
+
+def test_treebank_tokens_are_joined_back_into_prose() -> None:
+    text = (
+        "About 4,000 people have died since Tuesday 's earthquake hit Kessel 's old town , "
+        "officials said . Aid worth $ 27m -LRB- # 16m -RRB- was pledged , but we ca n't reach "
+        "the hills , said Lena Holt : `` The roads are gone . '' A report headlined ` Toll may "
+        "double ' ran on Friday .\n"
+    )
+    [source] = clean_articles([_article(text)])
+    assert source.text == (
+        "About 4,000 people have died since Tuesday's earthquake hit Kessel's old town, "
+        "officials said. Aid worth $27m (#16m) was pledged, but we can't reach the hills, said "
+        "Lena Holt: “The roads are gone.” A report headlined ‘Toll may double' ran on Friday."
+    )
+
+
+def test_ordinary_prose_is_not_detokenized() -> None:
+    # One stray space before a comma in a text of ordinary punctuation stays as written.
+    text = "The mayor said: the bridge, which cost $4m, will open in May. It is late , she said.\n"
+    [source] = clean_articles([_article(text)])
+    assert source.text == text.strip()

@@ -167,3 +167,15 @@ def test_a_leaning_sentence_loses_the_choice_to_one_as_good_that_stands_alone() 
     # Far ahead, it still comes in: the rule is soft.
     scores = {0: 1.0 + 2 * LEANING_PENALTY, 1: 1.0}
     assert select([0, 1], scores, alignment, 1, units) == [0]
+
+
+def test_a_sentence_opening_in_lower_case_is_a_fragment() -> None:
+    from storyweave.brief.align import build_units
+
+    sources = bare_sources(
+        ["The river burst its banks on Monday. but I can't reach my family in the hills.\n"]
+    )
+    units = build_units(sources, parse([s.text for s in sources]))
+    kinds = {u.text: u.kind for u in units}
+    assert kinds["The river burst its banks on Monday."] == "sentence"
+    assert kinds["but I can't reach my family in the hills."] == "fragment"

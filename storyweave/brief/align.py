@@ -211,6 +211,8 @@ def _kind(source: Source, span: Span, damaged: Sequence[tuple[int, int]], noise:
         return "question"
     if len(words) < MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in span):
         return "fragment"
+    if words[0].text.islower() and words[0].text.isalpha():
+        return "fragment"  # "but I can't reach them.": the tail of a sentence split wrongly
     if text[-1] not in END_PUNCT:
         return "heading"
     return "sentence"

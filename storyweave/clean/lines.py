@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable
 
 from storyweave.clean.patterns import WIRE_MARKER
 from storyweave.clean.script import LATIN_WORD, TERMINAL, has_end, line_words
@@ -15,6 +16,38 @@ WRAP_MIN_LINES = 2
 WRAP_BAND = (50, 95)
 WRAP_SHARE = 0.7
 WRAP_OPEN_SHARE = 0.5
+
+# Research corpora ship text split into Penn Treebank tokens ("Haiti 's capital , Port-au-Prince
+# ."; "ca n't"; "-LRB-"). A text with more punctuation marks set apart by spaces than attached
+# ones (ordinary prose has next to none apart) is put back together.
+TOKENIZED_MIN_MARKS = 1
+_LOOSE_MARK = re.compile(r"(?<=\w) [,.;:!?](?=\s|$)|(?<=\w) (?:'s|n't|'re|'ve|'ll|'d|'m)\b")
+_TIGHT_MARK = re.compile(r"\w[,.;:!?](?=\s|$)")
+_PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+_DETOKENIZE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"-[LR][RSC]B-"), lambda m: _PTB_BRACKETS[m.group()]),
+    (re.compile(r"(?<=\w) (n't|'s|'re|'ve|'ll|'d|'m|')(?=\W|$)", re.I), r"\1"),
+    (re.compile(r" ([,.;:!?%)\]])"), r"\1"),
+    (re.compile(r"([(\[$#]) "), r"\1"),
+    (re.compile(r"`` "), "``"),
+    (re.compile(r"(?<!`)` ?(?=\w)"), "\u2018"),
+    (re.compile(r" ''"), "''"),
+    (re.compile(r"\u201c "), "\u201c"),
+    (re.compile(r" \u201d"), "\u201d"),
+]
+
+
+def _tokenized(text: str) -> bool:
+    loose = len(_LOOSE_MARK.findall(text))
+    return loose >= TOKENIZED_MIN_MARKS and loose > len(_TIGHT_MARK.findall(text))
+
+
+def _detokenize(text: str) -> str:
+    """Penn Treebank tokens joined back into ordinary text (see TOKENIZED_MIN_MARKS)."""
+    for pattern, replacement in _DETOKENIZE:
+        text = pattern.sub(replacement, text)
+    return text
+
 
 # A lone backquote opening a word: a nested quotation of wire copy.
 _NESTED_OPEN = re.compile(r"`(?=\w)")
@@ -38,6 +71,8 @@ def typeset(text: str) -> str:
 
 
 def _quotation_marks(text: str) -> str:
+    if _tokenized(text):
+        text = _detokenize(text)
     if "``" not in text:
         return text
     return _NESTED_OPEN.sub("\u2018", text.replace("``", "\u201c").replace("''", "\u201d"))
