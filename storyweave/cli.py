@@ -147,7 +147,26 @@ def brief_command(
         brief = build_brief(articles, options, rejected=rejected, progress=bar)
     finally:
         bar.close()
+    warn_if_several_stories(brief)
     emit(brief, fmt, outputs)
+
+
+# A brief's inputs look like several stories when at least this many independent reports
+# share no agreed fact with another, and they are more than half of them.
+LOOSE_MIN_REPORTS = 3
+
+
+def warn_if_several_stories(brief: Brief) -> None:
+    """Tell the user (on stderr) when the inputs of a brief look like several stories."""
+    from storyweave.pipeline import loose_sources
+
+    loose, total = loose_sources(brief)
+    if loose >= LOOSE_MIN_REPORTS and loose * 2 > total:
+        click.echo(
+            f"warning: {loose} of {total} reports share no fact with any other; the inputs may be "
+            "several stories (`storyweave cluster PATH... --format json` groups them)",
+            err=True,
+        )
 
 
 def emit(brief: Brief, fmt: str | None, outputs: Sequence[Path]) -> None:

@@ -165,3 +165,13 @@ def build_brief(
         quotes=tuple(quotes),
         rejected=tuple(rejected),
     )
+
+
+def loose_sources(brief: Brief) -> tuple[int, int]:
+    """(independent reports sharing no agreed fact with another, independent reports).
+
+    When most reports of a brief share nothing, its inputs are likely several stories.
+    """
+    independent = {s.sid for s in brief.sources if s.duplicate_of is None}
+    joined = {sid for f in brief.facts if f.status == "agreed" for sid in f.sources}
+    return len(independent - joined), len(independent)
