@@ -470,3 +470,12 @@ def test_a_small_city_written_where_places_go_is_a_place() -> None:
         "Aid convoys could not reach the town of Kindu. Kindu remains cut off.\n",
     ]
     assert _types(texts).get("Kindu") == "PLACE"
+
+
+def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_name() -> None:
+    texts = [
+        "David Stern said the season could still be saved. “But there is some hope.” Added "
+        "Stern, “We owe it to the fans to go back to the table.”\n"
+    ]
+    names = {a for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert "Added Stern" not in names, names

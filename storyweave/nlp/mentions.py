@@ -148,6 +148,12 @@ def in_credit(text: str, start: int, end: int) -> bool:
     return bool(tail and tail.start(1) <= offset and end - line_start >= tail.end(1) - 1)
 
 
+# Speech verbs that open a sentence before the speaker ("Added Stern, ...", "Said Holt: ...").
+_OPENING_SPEECH_VERBS = frozenset(
+    "added said says asked noted explained warned insisted continued concluded recalled".split()
+)
+
+
 def _trim(span: Span) -> tuple[int, int, bool]:
     """Token range of a span without leading determiners/titles and trailing possessives."""
     start, end = span.start, span.end
@@ -161,6 +167,9 @@ def _trim(span: Span) -> tuple[int, int, bool]:
     while start < end and (
         doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
     ):
+        start += 1
+    # "Added Stern, “We owe it to the fans”": a speech verb opening the sentence.
+    if end - start >= 2 and doc[start].lower_ in _OPENING_SPEECH_VERBS:
         start += 1
     # "Ruvenian President Erlan-Yusup Omarov": everything up to the last title goes.
     if not any(t.lower_ in ORG_WORDS for t in doc[start:end]):
