@@ -479,3 +479,16 @@ def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_name() -> None:
     ]
     names = {a for e in _found(texts) for a in (e.name, *e.aliases)}
     assert "Added Stern" not in names, names
+
+
+def test_a_name_given_an_age_is_a_person_and_so_is_its_lone_given_name() -> None:
+    texts = [
+        "The capital sentence was imposed on Iskandar Rahmat, 46, the police said. Iskandar "
+        "had stabbed the shop owner at Hillside Drive. Iskandar fled to Johor Bahru.\n\n"
+        "Iskandar was arrested 54 hours later. Iskandar's appeal failed in 2016.\n",
+        "Iskandar Rahmat, 46, was hanged on Friday. Iskandar had been a police officer.\n",
+    ]
+    found = _found(texts)
+    [person] = [e for e in found if e.name == "Iskandar Rahmat"]
+    assert person.type == "PERSON"
+    assert "Iskandar" in person.aliases

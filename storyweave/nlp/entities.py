@@ -102,12 +102,14 @@ def _group_type(
     words: frozenset[str],
     determined: frozenset[tuple[str, int]],
     located: frozenset[tuple[str, int]] = frozenset(),
+    aged: frozenset[tuple[str, int]] = frozenset(),
 ) -> str | None:
     """The type of a group of same-spelt mentions, or None when it is no name at all.
 
     ``words`` holds the lower-case words the sources use, to tell a common word the tagger
     took for a person ("Quarantine") from a name; ``determined`` the (source, start) of the
-    mentions written after "the"; ``located`` those written after "in", "at" or "near".
+    mentions written after "the"; ``located`` those written after "in", "at" or "near";
+    ``aged`` those followed by an age ("Iskandar Rahmat, 46, ...").
     """
     kind = _voted_type(mentions, surnames, determined)
     text = mentions[0].text
@@ -116,6 +118,13 @@ def _group_type(
     key = fold(text)
     if kind is not None and kind != "PLACE" and _address(key):
         return "PLACE"  # "Block 116 Bishan Street", "Bukit Timah Expressway" tagged ORG
+    if (
+        kind != "PERSON"
+        and any((m.sid, m.start) in aged for m in mentions)
+        and _personal_shape(key)
+        and not is_known_place(text)
+    ):
+        return "PERSON"  # the tagger's organisation or place, given an age: a person
     placed = sum((m.sid, m.start) in located for m in mentions)
     located_share = placed * 2 >= len(mentions)
     # A city a gazetteer knows, written where a place goes ("In La Ceiba, ...", "in Goma")
@@ -163,6 +172,10 @@ _LOCATIVE = re.compile(
     r"|(?:town|city|village|province|capital|region|port|district)\s+of)\s+$",
     re.IGNORECASE,
 )
+
+
+# An age set after a name: "Iskandar Rahmat, 46, ...", "Tan (67)".
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\d{1,3}\)")
 
 
 def _run_together(text: str) -> bool:
@@ -225,6 +238,26 @@ def _storm_names(types: dict[str, str]) -> dict[str, str]:
             types[name] = "EVENT"
             lone[name] = full.pop()
     return lone
+
+
+def _adopt_lone_names(
+    types: dict[str, str], groups: dict[str, list[Mention]], placed: frozenset[tuple[str, int]]
+) -> None:
+    """Type a lone word as a person, in place, when it opens or ends exactly one person's full
+    name ("Iskandar" of "Iskandar Rahmat", tagged an organisation 57 times), is no known place
+    and is mostly written neither where a place goes nor after "the"."""
+    people = [k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2]
+    for key, kind in list(types.items()):
+        if kind == "PERSON" or " " in key or key in ORG_WORDS:
+            continue
+        owners = [p for p in people if key in (p.split()[0], p.split()[-1])]
+        mentions = groups[key]
+        if (
+            len(owners) == 1
+            and not is_known_place(mentions[0].text)
+            and sum((m.sid, m.start) in placed for m in mentions) * 2 < len(mentions)
+        ):
+            types[key] = "PERSON"
 
 
 def _link_people(keys: list[str], union: _Union, counts: dict[str, int] | None = None) -> None:
@@ -458,10 +491,11 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         if _LOCATIVE.search(texts[m.sid][max(0, m.start - 20) : m.start])
         and not texts[m.sid].startswith(("'s", "’s"), m.end)
     )
+    aged = frozenset((m.sid, m.start) for m in mentions if _AGE_AFTER.match(texts[m.sid], m.end))
     types = {
         k: t
         for k, ms in groups.items()
-        if (t := _group_type(ms, surnames, words, determined, located)) is not None
+        if (t := _group_type(ms, surnames, words, determined, located, aged)) is not None
     }
     groups = {k: groups[k] for k in sorted(types)}
     # "Ruvenians"-style plurals of a nationality the tagger took for a person.
@@ -470,6 +504,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
             if types.get(key[:-1], "PERSON") != "PERSON":
                 types[key] = "OTHER"
     storms = _storm_names(types)
+    _adopt_lone_names(types, groups, located | determined)
     union = _Union(list(groups))
     for short, full in storms.items():
         union.join(short, full)
