@@ -492,3 +492,34 @@ def test_a_name_given_an_age_is_a_person_and_so_is_its_lone_given_name() -> None
     [person] = [e for e in found if e.name == "Iskandar Rahmat"]
     assert person.type == "PERSON"
     assert "Iskandar" in person.aliases
+
+
+def test_a_lone_word_keeps_its_type_when_the_full_name_is_no_real_name() -> None:
+    from storyweave.nlp.entities import _adopt_lone_names
+    from storyweave.nlp.mentions import Mention
+
+    def group(text: str, label: str, n: int = 3) -> list[Mention]:
+        return [Mention("S1", 20 * i, 20 * i + len(text), text, label) for i in range(n)]
+
+    groups = {
+        "instagram": group("Instagram", "ORG"),
+        "instagram teen": group("Instagram Teen", "PERSON"),
+        "iskandar": group("Iskandar", "ORG"),
+        "iskandar rahmat": group("Iskandar Rahmat", "PERSON"),
+        "hdb": group("HDB", "ORG"),
+        "hougang hdb": group("Hougang HDB", "PERSON"),
+    }
+    types = {k: ms[0].label for k, ms in groups.items()}
+    # "teen" is written in lower case in the sources: "Instagram Teen" is no one's name.
+    _adopt_lone_names(types, groups, frozenset(), frozenset({"teen", "accounts"}))
+    assert types["iskandar"] == "PERSON"
+    assert types["instagram"] == "ORG"
+    assert types["hdb"] == "ORG"  # an acronym is never adopted
+
+
+def test_a_dutch_legal_form_makes_an_organisation_of_a_tagged_person() -> None:
+    from storyweave.nlp.entities import _group_type
+    from storyweave.nlp.mentions import Mention
+
+    tagged = [Mention("S1", 10 * i, 10 * i + 18, "Veltra Beheer BV", "PERSON") for i in range(3)]
+    assert _group_type(tagged, set(), frozenset(), frozenset()) == "ORG"

@@ -42,7 +42,9 @@ TITLES = frozenset(
 # Small words a title-case heading or a quoted title leaves in lower case ("Out of the Blue").
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 # Legal forms that end only company names ("Theta Edge Bhd", "OCBC Ltd").
-CORPORATE_WORDS = frozenset("bhd berhad sdn plc llc gmbh pty inc ltd corp holdings".split())
+CORPORATE_WORDS = frozenset(
+    "bhd berhad sdn plc llc llp gmbh pty inc ltd corp holdings bv nv spa srl".split()
+)
 # Words that mark a name as an organisation even when a tagger calls it a person.
 ORG_WORDS = CORPORATE_WORDS | frozenset(
     """

@@ -175,7 +175,9 @@ _LOCATIVE = re.compile(
 
 
 # An age set after a name: "Iskandar Rahmat, 46, ...", "Tan (67)".
-_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,|\s*\(\d{1,3}\)")
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\s*,|\s*\((\d{1,2})\)")
+# Oldest age read as one ("Corn Fries (412)" is a calorie count).
+MAX_AGE = 110
 
 
 def _run_together(text: str) -> bool:
@@ -241,15 +243,29 @@ def _storm_names(types: dict[str, str]) -> dict[str, str]:
 
 
 def _adopt_lone_names(
-    types: dict[str, str], groups: dict[str, list[Mention]], placed: frozenset[tuple[str, int]]
+    types: dict[str, str],
+    groups: dict[str, list[Mention]],
+    placed: frozenset[tuple[str, int]],
+    words: frozenset[str],
 ) -> None:
     """Type a lone word as a person, in place, when it opens or ends exactly one person's full
     name ("Iskandar" of "Iskandar Rahmat", tagged an organisation 57 times), is no known place
-    and is mostly written neither where a place goes nor after "the"."""
-    people = [k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2]
+    and is mostly written neither where a place goes nor after "the".
+
+    The full name must look like one: none of its words an organisation word or a word the
+    sources also write in lower case ("Instagram Teen", "Royal Museums Greenwich" are the
+    tagger's persons, and "Instagram" and "Greenwich" stay what they are).
+    """
+    people = [
+        k
+        for k, t in types.items()
+        if t == "PERSON"
+        and len(k.split()) >= 2
+        and not any(w in words or w in ORG_WORDS or w.rstrip("s") in ORG_WORDS for w in k.split())
+    ]
     for key, kind in list(types.items()):
-        if kind == "PERSON" or " " in key or key in ORG_WORDS:
-            continue
+        if kind == "PERSON" or " " in key or key in ORG_WORDS or is_acronym(groups[key][0].text):
+            continue  # "HDB" ends "Hougang HDB", a place the tagger took for a person
         owners = [p for p in people if key in (p.split()[0], p.split()[-1])]
         mentions = groups[key]
         if (
@@ -491,7 +507,12 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         if _LOCATIVE.search(texts[m.sid][max(0, m.start - 20) : m.start])
         and not texts[m.sid].startswith(("'s", "’s"), m.end)
     )
-    aged = frozenset((m.sid, m.start) for m in mentions if _AGE_AFTER.match(texts[m.sid], m.end))
+    aged = frozenset(
+        (m.sid, m.start)
+        for m in mentions
+        if (age := _AGE_AFTER.match(texts[m.sid], m.end))
+        and 0 < int(age.group(1) or age.group(2)) <= MAX_AGE
+    )
     types = {
         k: t
         for k, ms in groups.items()
@@ -504,7 +525,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
             if types.get(key[:-1], "PERSON") != "PERSON":
                 types[key] = "OTHER"
     storms = _storm_names(types)
-    _adopt_lone_names(types, groups, located | determined)
+    _adopt_lone_names(types, groups, located | determined, words)
     union = _Union(list(groups))
     for short, full in storms.items():
         union.join(short, full)

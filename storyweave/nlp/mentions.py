@@ -374,11 +374,12 @@ def _acronym_mentions(source: Source) -> list[Mention]:
 
 
 def _looks_personal(text: str) -> bool:
-    """Two to four words, none an organisation or street word, no acronym, not a known place."""
+    """Two to four words, none an organisation or street word (or its plural, "Museums"), no
+    acronym, not a known place."""
     words = text.split()
     return (
         2 <= len(words) <= 4
-        and not any(w.casefold() in ORG_WORDS for w in words)
+        and not any(w.casefold() in ORG_WORDS or w.casefold()[:-1] in ORG_WORDS for w in words)
         and not is_acronym(words[-1])
         and not has_place_word(text)
         and not is_known_place(text)
