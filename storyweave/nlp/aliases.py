@@ -43,7 +43,7 @@ TITLES = frozenset(
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 # Legal forms that end only company names ("Theta Edge Bhd", "OCBC Ltd").
 CORPORATE_WORDS = frozenset(
-    "bhd berhad sdn plc llc llp gmbh pty inc ltd corp holdings bv nv spa srl".split()
+    "bhd berhad sdn plc llc llp gmbh pty inc ltd corp holdings bv nv srl".split()
 )
 # Words that mark a name as an organisation even when a tagger calls it a person.
 ORG_WORDS = CORPORATE_WORDS | frozenset(
