@@ -607,3 +607,9 @@ def test_ordinary_prose_is_not_detokenized() -> None:
     text = "The mayor said: the bridge, which cost $4m, will open in May. It is late , she said.\n"
     [source] = clean_articles([_article(text)])
     assert source.text == text.strip()
+
+
+def test_a_wire_dateline_dash_is_printed() -> None:
+    text = "KESSEL, Veloria (AP) _ Floods cut the only road into town on Monday, officials said.\n"
+    [source] = clean_articles([_article(text)])
+    assert source.text.startswith("KESSEL, Veloria (AP) — Floods cut")

@@ -523,3 +523,14 @@ def test_a_dutch_legal_form_makes_an_organisation_of_a_tagged_person() -> None:
 
     tagged = [Mention("S1", 10 * i, 10 * i + 18, "Veltra Beheer BV", "PERSON") for i in range(3)]
     assert _group_type(tagged, set(), frozenset(), frozenset()) == "ORG"
+
+
+def test_a_person_is_named_by_the_full_name_most_reports_use() -> None:
+    texts = [
+        "Opposition leader Anna Maria Voss said the vote was rigged. Voss left the country.\n",
+        "Anna Voss, the opposition leader, said she would not return. Anna Voss wants talks.\n",
+        "Anna Voss and her party boycotted parliament. Anna Voss called for new elections.\n",
+    ]
+    [voss] = [e for e in _found(texts) if "Voss" in e.name]
+    assert voss.name == "Anna Voss"
+    assert "Anna Maria Voss" in voss.aliases

@@ -123,3 +123,12 @@ def test_a_cut_headline_never_ends_on_a_small_word_and_a_near_fit_is_kept_whole(
     )
     made = headline_from(long)
     assert made.endswith("trial…"), made
+
+
+def test_a_wire_dateline_does_not_open_a_headline() -> None:
+    assert headline_from(
+        "KESSEL, Veloria (AP) — Floods cut the only road into town on Monday."
+    ) == ("Floods cut the only road into town on Monday")
+    assert headline_from("UN officials said on Monday that aid was arriving.") == (
+        "UN officials said on Monday that aid was arriving"
+    )

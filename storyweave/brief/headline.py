@@ -107,6 +107,10 @@ MAX_HEADLINE_WORDS = 16
 HEADLINE_SLACK_WORDS = 3
 # Nor fewer than this many, when cut at a clause boundary.
 MIN_HEADLINE_WORDS = 5
+# A wire dateline opening the sentence: "NAIROBI, Kenya (AP) — ", "LONDON — ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]{0,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s*"
+)
 _SPEECH = re.compile(r"\b(?:said|says|say|reported|reports|announced|told|according)\b")
 _CLAUSE_BREAKS = re.compile(r"(?:,|;|:| —| –| -)\s+")
 
@@ -114,7 +118,7 @@ _CLAUSE_BREAKS = re.compile(r"(?:,|;|:| —| –| -)\s+")
 def headline_from(sentence: str) -> str:
     """A headline for a story whose reports have no title, from its leading summary sentence.
 
-    Asides set off by commas or dashes go ("Russ Granik, the league's deputy commissioner,
+    A wire dateline goes ("NAIROBI, Kenya (AP) — "); asides set off by commas or dashes go ("Russ Granik, the league's deputy commissioner,
     said"; "The rebels — ethnic Tutsis and army defectors — took up arms"), and so does an
     opening time or place phrase ("On Sept. 2, ..."); the attribution at either end goes
     ("..., officials said Saturday"; "According to police, ..."), and a long sentence is cut
@@ -125,7 +129,8 @@ def headline_from(sentence: str) -> str:
         >>> headline_from("At least 231 people died in Honduras, the commission said Saturday.")
         'At least 231 people died in Honduras'
     """
-    text = _compress(" ".join(sentence.split()).strip())
+    text = _DATELINE.sub("", " ".join(sentence.split()).strip())
+    text = _compress(text)
     text = re.sub(r"^According to [^,]{1,80},\s*", "", text)
     text = text[:1].upper() + text[1:]
     parts = _CLAUSE_BREAKS.split(text.rstrip(".!?;:"))

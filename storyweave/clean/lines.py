@@ -52,7 +52,7 @@ def _detokenize(text: str) -> str:
 # A lone backquote opening a word: a nested quotation of wire copy.
 _NESTED_OPEN = re.compile(r"`(?=\w)")
 # An underscore between words, spaced: wire copy's dash ("rivals _ to form").
-_WIRE_DASH = re.compile(r"(?<=[\w,.;:'\u201d\u2019]) _ (?=[\w\u201c\u2018])")
+_WIRE_DASH = re.compile(r"(?<=[\w,.;:')\u201d\u2019]) _ (?=[\w\u201c\u2018])")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 # A line's text up to its last sentence end, and what follows it.
 _SENTENCE_THEN_MARKER = re.compile(r"^(.*[.!?][\"'”’)]?)\s+(\S.*)$")

@@ -454,6 +454,11 @@ def _rescan(sources: Sequence[Source], clusters: list[list[Mention]]) -> None:
                 clusters[index].append(Mention(source.sid, s, e, alias, clusters[index][0].label))
 
 
+# A person is named by the longest full name the sources use unless another full name is used
+# this many times as often.
+USUAL_NAME_RATIO = 3
+
+
 def _entity(mentions: list[Mention], order: dict[str, int]) -> Entity:
     counts = Counter(m.text for m in mentions)
     by_fold: dict[str, list[str]] = defaultdict(list)
@@ -466,6 +471,13 @@ def _entity(mentions: list[Mention], order: dict[str, int]) -> Entity:
         spellings[best] = sum(counts[v] for v in variants)
     long_forms = [s for s in spellings if not is_acronym(s)] or list(spellings)
     name = min(long_forms, key=lambda s: (-len(s.split()), -spellings[s], s))
+    if mentions[0].label == "PERSON":
+        # A full name written once with an extra word ("Sam Ram Rainsy") does not name a
+        # person every other report calls "Sam Rainsy"; a surname alone never does.
+        full = [s for s in long_forms if split_person(s)[0]]
+        usual = min(full, key=lambda s: (-spellings[s], -len(s.split()), s), default=name)
+        if spellings[usual] >= USUAL_NAME_RATIO * spellings[name]:
+            name = usual
     aliases = sorted(spellings, key=lambda s: (s != name, -spellings[s], s))
     sources = sorted({m.sid for m in mentions}, key=lambda sid: order[sid])
     return Entity(name, mentions[0].label, tuple(aliases), tuple(sources), len(mentions))
