@@ -118,12 +118,12 @@ _CLAUSE_BREAKS = re.compile(r"(?:,|;|:| —| –| -)\s+")
 def headline_from(sentence: str) -> str:
     """A headline for a story whose reports have no title, from its leading summary sentence.
 
-    A wire dateline goes ("NAIROBI, Kenya (AP) — "); asides set off by commas or dashes go ("Russ Granik, the league's deputy commissioner,
-    said"; "The rebels — ethnic Tutsis and army defectors — took up arms"), and so does an
-    opening time or place phrase ("On Sept. 2, ..."); the attribution at either end goes
-    ("..., officials said Saturday"; "According to police, ..."), and a long sentence is cut
-    at the last clause boundary within MAX_HEADLINE_WORDS (else after them, with an
-    ellipsis).
+    A wire dateline goes ("NAIROBI, Kenya (AP) — "); asides set off by commas or dashes go
+    ("Russ Granik, the league's deputy commissioner, said"; "The rebels — ethnic Tutsis and
+    army defectors — took up arms"), and so does an opening time or place phrase ("On Sept.
+    2, ..."); the attribution at either end goes ("..., officials said Saturday"; "According
+    to police, ..."), and a long sentence is cut at the last clause boundary within
+    MAX_HEADLINE_WORDS (else after them, with an ellipsis).
 
     Example:
         >>> headline_from("At least 231 people died in Honduras, the commission said Saturday.")
