@@ -59,7 +59,8 @@ _SENTENCE_THEN_MARKER = re.compile(r"^(.*[.!?][\"'”’)]?)\s+(\S.*)$")
 
 
 def typeset(text: str) -> str:
-    """Typewriter quotation marks and dashes of wire copy as printed marks.
+    """Typewriter quotation marks and dashes of wire copy as printed marks, and Penn Treebank
+    tokens joined back into prose (``_detokenize``).
 
     Wire archives write quotations as ````like this''`` (nested: ```like this'``) and a dash
     as `` _ ``; left as they are, a quotation has no marks a reader of quotes knows, and a
@@ -67,10 +68,11 @@ def typeset(text: str) -> str:
     has its ``''`` read as a closing mark (elsewhere it may be an inch or a second of arc).
     The same text gives the same result, and a text without these marks is returned as is.
     """
-    return _WIRE_DASH.sub(" \u2014 ", _quotation_marks(text))
+    return _WIRE_DASH.sub(" \u2014 ", _printed_marks(text))
 
 
-def _quotation_marks(text: str) -> str:
+def _printed_marks(text: str) -> str:
+    """``typeset`` but for the dashes, which ``paragraphs`` prints once lines are joined."""
     if _tokenized(text):
         text = _detokenize(text)
     if "``" not in text:
@@ -82,10 +84,11 @@ def paragraphs(text: str) -> list[str]:
     """Split a body into paragraphs: one per line, hard-wrapped lines joined back.
 
     Leading and trailing whitespace of each line is dropped; blank lines are dropped. Wire
-    copy's typewriter quotation marks and dashes are printed ones (``typeset``); other
-    characters inside a line are never changed; a wrapped line break becomes one space.
+    copy's typewriter quotation marks and dashes are printed ones and Treebank tokens are
+    joined (``typeset``); other characters inside a line are never changed; a wrapped line
+    break becomes one space.
     """
-    raw = _quotation_marks(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = _printed_marks(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     hard = _hard_wrapped([line.strip() for line in raw if line.strip()])
     out: list[str] = []
     current: list[str] = []
