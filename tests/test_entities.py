@@ -534,3 +534,16 @@ def test_a_person_is_named_by_the_full_name_most_reports_use() -> None:
     [voss] = [e for e in _found(texts) if "Voss" in e.name]
     assert voss.name == "Anna Voss"
     assert "Anna Maria Voss" in voss.aliases
+
+
+def test_an_owner_run_into_a_place_name_is_no_part_of_it() -> None:
+    texts = [
+        "Police said Mr Tan Boon Sin was escorted back to Tan’s Hillside Drive home, where he "
+        "was attacked. Neighbours on Hillside Drive heard shouting.\n",
+    ]
+    names = {a for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert "Hillside Drive" in names
+    assert not any("’s Hillside" in n for n in names), names
+    # A possessive that belongs to the name stays.
+    party = ["The People’s Action Party won 65 of the 97 seats in the election on Saturday.\n"]
+    assert "People’s Action Party" in {e.name for e in _found(party)}

@@ -154,6 +154,25 @@ _OPENING_SPEECH_VERBS = frozenset(
 )
 
 
+def _after_owner(doc: Doc, start: int, end: int) -> int:
+    """Start of a place or organisation name after an owner the tagger ran into it ("Tan’s
+    Hillside Drive", "Singapore's Ministry of Health"): two words or more that hold a street,
+    landform or organisation word. A plural owner or one the text also writes in lower case,
+    or a name after "the", keeps its possessive ("the People’s Action Party")."""
+    for i in range(start + 1, end - 2):
+        owner = doc[i - 1]
+        common = owner.tag_ == "NNPS" or any(t.text == owner.lower_ for t in doc)
+        named = start > 0 and doc[start - 1].lower_ == "the"  # "the People's Party"
+        if doc[i].text in ("'s", "’s") and not common and not named:
+            rest = doc[i + 1 : end]
+            words = [t.lower_ for t in rest]
+            if all(t.is_title or t.lower_ in TITLE_SMALL_WORDS for t in rest) and (
+                has_place_word(rest.text) or any(w in ORG_WORDS for w in words)
+            ):
+                return i + 1
+    return start
+
+
 def _trim(span: Span) -> tuple[int, int, bool]:
     """Token range of a span without leading determiners/titles and trailing possessives."""
     start, end = span.start, span.end
@@ -171,6 +190,7 @@ def _trim(span: Span) -> tuple[int, int, bool]:
     # "Added Stern, “We owe it to the fans”": a speech verb opening the sentence.
     if end - start >= 2 and doc[start].lower_ in _OPENING_SPEECH_VERBS:
         start += 1
+    start = _after_owner(doc, start, end)
     # "Ruvenian President Erlan-Yusup Omarov": everything up to the last title goes.
     if not any(t.lower_ in ORG_WORDS for t in doc[start:end]):
         for i in range(end - 2, start - 1, -1):

@@ -25,7 +25,8 @@ PLACE_WORDS = frozenset(
     """
     street road avenue boulevard lane highway expressway motorway bridge river lake mount
     mountain island islands county province district valley bay beach park square harbour
-    harbor canal building towers line corridor mangrove reservoir wetland wetlands jalan taman
+    harbor canal building towers line corridor mangrove reservoir wetland wetlands drive
+    crescent terrace grove heights jalan taman
     bukit kampung kampong pulau sungai sungei tanjung bandar lebuhraya
     """.split()
 )
