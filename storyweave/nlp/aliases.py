@@ -58,6 +58,19 @@ ORG_WORDS = CORPORATE_WORDS | frozenset(
     industries enterprises ventures airlines airways railway railways transit coalition
     """.split()
 )
+
+
+def is_org_word(word: str) -> bool:
+    """Whether a word, or its plural ("Museums"), marks an organisation's name.
+
+    Example:
+        >>> is_org_word("Museums"), is_org_word("Hillside")
+        (True, False)
+    """
+    folded = word.casefold()
+    return folded in ORG_WORDS or (folded.endswith("s") and folded[:-1] in ORG_WORDS)
+
+
 # Small words that acronyms may skip ("Organization of the Petroleum Exporting Countries").
 FUNCTION_WORDS = frozenset("of the and for de du des la le on in to at".split())
 

@@ -32,6 +32,7 @@ from storyweave.nlp.aliases import (
     expands,
     fold,
     is_acronym,
+    is_org_word,
     same_name,
     same_person,
     split_person,
@@ -261,7 +262,7 @@ def _adopt_lone_names(
         for k, t in types.items()
         if t == "PERSON"
         and len(k.split()) >= 2
-        and not any(w in words or w in ORG_WORDS or w.rstrip("s") in ORG_WORDS for w in k.split())
+        and not any(w in words or is_org_word(w) for w in k.split())
     ]
     for key, kind in list(types.items()):
         if kind == "PERSON" or " " in key or key in ORG_WORDS or is_acronym(groups[key][0].text):
@@ -276,7 +277,7 @@ def _adopt_lone_names(
             types[key] = "PERSON"
 
 
-def _link_people(keys: list[str], union: _Union, counts: dict[str, int] | None = None) -> None:
+def _link_people(keys: list[str], union: _Union, counts: dict[str, int]) -> None:
     full = [k for k in keys if split_person(k)[0]]
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
@@ -290,7 +291,7 @@ def _link_people(keys: list[str], union: _Union, counts: dict[str, int] | None =
             # Family name first ("Heng Swee Keat" ... "Heng said") or a Malay given name
             # ("Raub Selamat" ... "AC Raub"): the one full name the word opens.
             roots = {union.find(f) for f in full if f.split()[0] == key}
-        if len(roots) > 1 and counts:
+        if len(roots) > 1:
             roots = _dominant(roots, full, union, counts)
         if len(roots) == 1:
             union.join(key, roots.pop())

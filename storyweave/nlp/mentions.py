@@ -20,6 +20,7 @@ from storyweave.nlp.aliases import (
     TITLES,
     acronym_definitions,
     is_acronym,
+    is_org_word,
 )
 from storyweave.nlp.dates import MONTHS, WEEKDAYS
 from storyweave.nlp.places import (
@@ -399,7 +400,7 @@ def _looks_personal(text: str) -> bool:
     words = text.split()
     return (
         2 <= len(words) <= 4
-        and not any(w.casefold() in ORG_WORDS or w.casefold()[:-1] in ORG_WORDS for w in words)
+        and not any(is_org_word(w) for w in words)
         and not is_acronym(words[-1])
         and not has_place_word(text)
         and not is_known_place(text)
