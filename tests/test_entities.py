@@ -547,3 +547,45 @@ def test_an_owner_run_into_a_place_name_is_no_part_of_it() -> None:
     # A possessive that belongs to the name stays.
     party = ["The People’s Action Party won 65 of the 97 seats in the election on Saturday.\n"]
     assert "People’s Action Party" in {e.name for e in _found(party)}
+    asked = [
+        "He was answering a question from People’s Action Party Member of Parliament Ong Wei "
+        "Ming on Tuesday.\n"
+    ]
+    assert "People’s Action Party" in {e.name for e in _found(asked)}
+
+
+def test_a_portfolio_run_into_a_ministers_name_joins_the_name() -> None:
+    texts = [
+        "About 2,000 permits were issued last year, said Minister for Manpower Lim Wei Ming "
+        "in a written parliamentary reply on Tuesday (Feb 4).\n",
+        "Manpower Minister Lim Wei Ming told Parliament that the permit scheme would be "
+        "reviewed. Dr Lim said the review would end in June.\n",
+        "Lim Wei Ming said the permits help to anchor talent in the country.\n",
+    ]
+    people = [e for e in _found(texts) if "Ming" in e.name]
+    assert len(people) == 1, people
+    assert people[0].name == "Lim Wei Ming"
+
+
+def test_a_law_is_no_person_whatever_the_tagger_says() -> None:
+    from storyweave.nlp.entities import _group_type
+    from storyweave.nlp.mentions import Mention
+
+    name = "Workplace Fairness Bill"
+    bill = [Mention("S1", 30 * i, 30 * i + 24, name, "PERSON") for i in range(3)]
+    assert _group_type(bill, set(), frozenset(), frozenset()) == "OTHER"
+    # A given name "Bill" ends no law.
+    person = [Mention("S1", 20 * i, 20 * i + 10, "Bill Nolan", "PERSON") for i in range(3)]
+    assert _group_type(person, set(), frozenset(), frozenset()) == "PERSON"
+
+
+def test_the_bill_of_a_story_about_one_bill_is_that_bill() -> None:
+    texts = [
+        "Parliament passed the Harbour Safety Bill on Tuesday. The Bill requires every ferry to "
+        "carry a tracking beacon.\n",
+        "Under the Harbour Safety Bill, operators face fines of up to $20,000. Ferry operators "
+        "said the Bill was rushed.\n",
+    ]
+    found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert found["Harbour Safety Bill"].type == "OTHER"
+    assert found["Bill"] is found["Harbour Safety Bill"]

@@ -137,6 +137,11 @@ def given_names_match(a: str, b: str) -> bool:
         return False
     if len(wa) == len(wb):
         return _similar(" ".join(wa), " ".join(wb), GIVEN_NAME_MIN_SIMILARITY)
+    short, long_ = sorted((wa, wb), key=len)
+    if len(short) >= 2 and long_[-len(short) :] == short:
+        # "Tan See" inside "Manpower Tan See": a portfolio or title the tagger ran into the
+        # name ("Minister for Manpower Tan See Leng").
+        return True
     # "George W. Bush" against "George Bush": the first given name decides.
     return _similar(wa[0], wb[0], GIVEN_NAME_MIN_SIMILARITY)
 

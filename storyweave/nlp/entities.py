@@ -117,6 +117,8 @@ def _group_type(
     if _run_together(text):
         return None
     key = fold(text)
+    if _law(key) and not any(m.titled for m in mentions):
+        return "OTHER"  # "the Workplace Fairness Bill", tagged a person: a law, no one
     if kind is not None and kind != "PLACE" and _address(key):
         return "PLACE"  # "Block 116 Bishan Street", "Bukit Timah Expressway" tagged ORG
     if (
@@ -146,6 +148,32 @@ def _group_type(
     if " " not in key and text not in surnames and key in words:
         return None  # "Quarantine", a heading word, written in lower case elsewhere
     return kind
+
+
+# Last words of the name of a law or agreement ("Workplace Fairness Bill", "Official Secrets
+# Act", "Paris Accord"). "Law" is left out: it is a surname too.
+LAW_WORDS = frozenset(
+    "bill act treaty accord convention amendment charter constitution protocol ordinance "
+    "guidelines".split()
+)
+
+
+def _law(key: str) -> bool:
+    """Whether a folded name of two words or more names a law or an agreement."""
+    words = key.split()
+    return len(words) >= 2 and words[-1] in LAW_WORDS
+
+
+def _law_names(types: dict[str, str]) -> dict[str, str]:
+    """ "the Bill" of a story about one bill is that bill: ``{lone word: the law's key}``, for
+    a lone law word ending exactly one law's name; it is typed as that law (in place)."""
+    found = {}
+    for key in [k for k in types if k in LAW_WORDS]:
+        laws = [k for k in types if _law(k) and k.split()[-1] == key]
+        if len(laws) == 1:
+            types[key] = types[laws[0]]
+            found[key] = laws[0]
+    return found
 
 
 _BLOCK = re.compile(r"(?:block|blk)\.?\s+\d+[a-z]?\b")
@@ -479,6 +507,11 @@ def _entity(mentions: list[Mention], order: dict[str, int]) -> Entity:
         usual = min(full, key=lambda s: (-spellings[s], -len(s.split()), s), default=name)
         if spellings[usual] >= USUAL_NAME_RATIO * spellings[name]:
             name = usual
+        # "Manpower Lim Wei Ming" (a portfolio run into the name) against "Lim Wei Ming"
+        # written more often: the name is the part every spelling shares.
+        tails = [s for s in full if len(s.split()) >= 3 and name.endswith(" " + s)]
+        if tails and spellings[tails[0]] > spellings[name]:
+            name = max(tails, key=lambda s: (spellings[s], len(s), s))
     aliases = sorted(spellings, key=lambda s: (s != name, -spellings[s], s))
     sources = sorted({m.sid for m in mentions}, key=lambda sid: order[sid])
     return Entity(name, mentions[0].label, tuple(aliases), tuple(sources), len(mentions))
@@ -538,9 +571,10 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
             if types.get(key[:-1], "PERSON") != "PERSON":
                 types[key] = "OTHER"
     storms = _storm_names(types)
+    laws = _law_names(types)
     _adopt_lone_names(types, groups, located | determined, words)
     union = _Union(list(groups))
-    for short, full in storms.items():
+    for short, full in (*storms.items(), *laws.items()):
         union.join(short, full)
     by_type: dict[str, list[str]] = defaultdict(list)
     for key, kind in types.items():

@@ -159,10 +159,11 @@ def _after_owner(doc: Doc, start: int, end: int) -> int:
     """Start of a place or organisation name after an owner the tagger ran into it ("Tan’s
     Hillside Drive", "Singapore's Ministry of Health"): two words or more that hold a street,
     landform or organisation word. A plural owner or one the text also writes in lower case,
-    or a name after "the", keeps its possessive ("the People’s Action Party")."""
+    or a name after "the", keeps its possessive ("the People’s Action Party", "a question from
+    People’s Action Party MP ...")."""
     for i in range(start + 1, end - 2):
         owner = doc[i - 1]
-        common = owner.tag_ == "NNPS" or any(t.text == owner.lower_ for t in doc)
+        common = owner.tag_ in ("NNS", "NNPS") or any(t.text == owner.lower_ for t in doc)
         named = start > 0 and doc[start - 1].lower_ == "the"  # "the People's Party"
         if doc[i].text in ("'s", "’s") and not common and not named:
             rest = doc[i + 1 : end]
