@@ -112,6 +112,13 @@ def test_day_and_month_take_the_closest_year() -> None:
     assert got == [("on Dec. 28", "2023-12-28", "day")]
 
 
+def test_a_day_just_past_in_a_future_clause_is_no_day_next_year() -> None:
+    text = "The agency will assess whether to include the Feb 5 incident in its study."
+    assert resolved(text, "2025-02-07") == [("Feb 5", "2025-02-05", "day")]
+    text = "The agency will publish its study on Aug 5."
+    assert resolved(text, "2025-02-07") == [("on Aug 5", "2025-08-05", "day")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -131,6 +131,22 @@ def test_both_ends_of_a_period_keep_its_whole_clause() -> None:
     ]
 
 
+def test_a_day_without_its_year_takes_the_year_the_story_writes_for_it() -> None:
+    first = "A tanker ran aground off Varna on June 14, 2024, spilling fuel along the coast."
+    later = (
+        "Biologists are still counting the birds harmed by the June 14 spill near Varna.\n"
+        "Earlier in June, divers had inspected the harbour walls for cracks."
+    )
+    other = "The port of Varna reopened in June 2024 after the spill was cleared."
+    timeline = build_timeline(
+        [source("S1", first, "2024-06-20"), source("S2", later + "\n" + other, "2025-02-07")]
+    )
+    dates = {e.text.split()[0]: e.date for e in timeline}
+    # Closest to 7 February 2025 would be June 2025; the story writes June 14 and June of 2024.
+    assert dates["Biologists"] == "2024-06-14"
+    assert dates["Earlier"] == "2024-06-01"
+
+
 def test_datelines_are_not_events() -> None:
     text = "March 14, 2024\nUpdated: March 14, 2024, 9:14 AM\nThe dam held overnight."
     assert build_timeline([source("S1", text, "2024-03-14")]) == []

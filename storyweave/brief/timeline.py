@@ -224,14 +224,59 @@ def _ranges(text: str, phrases: list[DatePhrase]) -> dict[int, int]:
 def dated_events(sources: Sequence[Source], docs: Sequence[Doc] | None = None) -> list[DatedEvent]:
     """Every dated clause of every source with a usable date, in source and text order."""
     events: list[DatedEvent] = []
-    for i, source in enumerate(sources):
+    found = _story_years([find_date_phrases(s.text, s.published) for s in sources])
+    for i, (source, phrases) in enumerate(zip(sources, found, strict=True)):
         doc = docs[i] if docs is not None and i < len(docs) else None
-        phrases = find_date_phrases(source.text, source.published)
         for p, evidence, damaged in source_events(source, doc, phrases):
             events.append(
                 DatedEvent(source.sid, p.date, p.precision, evidence, damaged, len(events))
             )
     return events + _event_anchored(sources, docs, events)
+
+
+_MONTH_NAME = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?(?!\S*\d{4})"
+)
+_SHIFTED = re.compile(r"(?i)\b(?:last|next|this|previous|coming)\b")
+
+
+def _story_years(found: list[list[DatePhrase]]) -> list[list[DatePhrase]]:
+    """Each source's phrases, a day or month written without its year ("June 14", "in June")
+    moved to the year next to the one it resolved to when the story writes that day or month
+    with that year and never with the resolved one: "the June 14 oil spill" in a February 2025
+    report of a story that writes "June 14, 2024" is 2024's, not the closer June of 2025.
+    Clauses about the future keep their year."""
+    written: dict[str, set[int]] = {}
+    for phrases in found:
+        for p in phrases:
+            if not p.relative and p.precision in ("day", "month"):
+                # "June 14, 2024" writes June 2024 too.
+                for key in {_day_or_month(p), p.date[4:7]}:
+                    written.setdefault(key, set()).add(int(p.date[:4]))
+    out = []
+    for phrases in found:
+        moved = []
+        for p in phrases:
+            years = written.get(_day_or_month(p), set())
+            year = int(p.date[:4])
+            yearless = (
+                p.relative
+                and p.precision in ("day", "month")
+                and not p.future
+                and _MONTH_NAME.search(p.phrase)
+                and not _SHIFTED.search(p.phrase)
+            )
+            near = [y for y in years if abs(y - year) == 1]
+            if yearless and year not in years and len(near) == 1:
+                p = replace(p, date=f"{near[0]}{p.date[4:]}")
+            moved.append(p)
+        out.append(moved)
+    return out
+
+
+def _day_or_month(phrase: DatePhrase) -> str:
+    """ "-MM-DD" of a day, "-MM" of a month: the date without its year."""
+    return phrase.date[4:] if phrase.precision == "day" else phrase.date[4:7]
 
 
 def _event_anchored(

@@ -14,7 +14,8 @@ Resolution rules (the anchor is the publication date, ``YYYY-MM-DD``):
 * "in two days" is the future (+2 days); "five days ago" the past. Whole weeks, months and years
   ("last week", "two months ago", "30 years ago") keep a coarser precision.
 * a day and month without a year ("Jan. 2") takes the year that puts it closest to the anchor
-  (the first one on or after the anchor when the clause speaks of the future).
+  (the first one on or after the anchor when the clause speaks of the future, if that is at
+  most half a year ahead: "will study the Feb 5 incident" on Feb 7 is two days before).
 * dates of precision week/month/year are given as the first day of that period (weeks start on
   Monday, as in ISO 8601).
 
@@ -465,6 +466,11 @@ def _add_months(d: date, months: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
+# A day and month without a year in a clause about the future is the next such day only when
+# that is at most this far ahead; a report rarely names a day a year away without its year.
+FUTURE_REACH_DAYS = 183
+
+
 def _closest_year(month: int, day: int, anchor: date, future: bool) -> date | None:
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -472,9 +478,11 @@ def _closest_year(month: int, day: int, anchor: date, future: bool) -> date | No
             options.append(date(year, month, day))
         except ValueError:
             continue
-    if future:
-        upcoming = [d for d in options if d >= anchor]
-        return upcoming[0] if upcoming else None
+    upcoming = [d for d in options if d >= anchor]
+    if future and upcoming and (upcoming[0] - anchor).days <= FUTURE_REACH_DAYS:
+        return upcoming[0]
+    # A day just past in a clause about the future ("NParks will study whether to include the
+    # Feb 5 incident", published Feb 7) is that past day, not the same day next year.
     return min(options, key=lambda d: (abs((d - anchor).days), d)) if options else None
 
 
