@@ -589,3 +589,39 @@ def test_the_bill_of_a_story_about_one_bill_is_that_bill() -> None:
     found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
     assert found["Harbour Safety Bill"].type == "OTHER"
     assert found["Bill"] is found["Harbour Safety Bill"]
+
+
+def test_an_authority_named_with_and_is_one_name_whatever_the_tagger_cuts() -> None:
+    # The tagger starts the name at "Port", or tags "Coastal" apart; the acronym leaves out
+    # "of Veldmark"; every spelling is one organisation.
+    texts = [
+        "The Veldmark Police Force, Coastal and Port Authority of Veldmark (CPA) and the "
+        "National Water Agency said on Friday that the leak had been contained.\n",
+        "Reporters have contacted the police and Coastal and Port Authority of Veldmark for "
+        "more details about the leak.\n",
+        "Divers sent by the Coastal and Port Authority inspected the hull on Saturday, the "
+        "agency said.\n",
+    ]
+    entities = _found(texts)
+    found = {a: e for e in entities for a in (e.name, *e.aliases)}
+    authority = found["Coastal and Port Authority of Veldmark"]
+    assert authority.type == "ORG"
+    assert found["CPA"] is authority
+    assert found["Coastal and Port Authority"] is authority
+    assert "Coastal" not in found
+    assert "Port Authority of Veldmark" not in found
+
+
+def test_an_acronym_may_leave_out_the_country_of_a_name() -> None:
+    assert expands("CPA", "Coastal and Port Authority of Veldmark")
+    assert expands("NWA", "National Water Agency of the Republic")
+    assert not expands("CPAV", "Coastal and Port Authority")
+
+
+def test_a_name_after_an_honorific_is_a_person_the_tagger_missed() -> None:
+    texts = [
+        "Mr Sirius Ng, an outrigger paddler with the Harbour Paddle Club, told reporters that "
+        "he saw patches of oil off the coast.\n"
+    ]
+    found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert found["Sirius Ng"].type == "PERSON"

@@ -328,3 +328,20 @@ def test_wire_copy_quotations_and_a_possessive_that_opens_none() -> None:
     assert _with(quotes, "no reason to wait").speaker == "Tomas Brede"
     assert _with(quotes, "stop all new loans").text.startswith("We respectfully")
     assert not any("national issue" in q.text or "`" in q.text for q in quotes), quotes
+
+
+def test_a_shared_surname_an_age_and_a_misparsed_subject_name_the_right_speaker() -> None:
+    text = (
+        "Ms Marla Quist, 31, who works in banking, doubts the rules will change much.\n"
+        "“At the end of the day, parents can only do so much,” said Ms Quist.\n"
+        "Ms Dana Quist, a teacher, said her pupils already follow the guidance.\n"
+        "Mr Oren Falk said he and his wife switch off the television at meals.\n"
+        "“After two, it is probably fine to watch a few educational videos,” said the "
+        "44-year-old.\n"
+        "Ms Ilsa Brandt, lead principal at Harbour Primary in Eastfield, said the school plans "
+        "for children to have “meaningful digital learning”.\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "At the end of the day").speaker == "Marla Quist"
+    assert _with(quotes, "After two").speaker == "Oren Falk"
+    assert _with(quotes, "meaningful digital learning").speaker == "Ilsa Brandt"

@@ -250,7 +250,17 @@ def expands(acronym: str, long_name: str) -> bool:
     letters = acronym_letters(acronym)
     if len(letters) < 2 or len(long_name.split()) < 2:
         return False
-    return letters in (initials(long_name), initials(long_name, skip_function_words=False))
+    # "Maritime and Port Authority of Singapore (MPA)": the country is often left out.
+    short = _OF_PLACE.sub("", long_name)
+    return any(
+        letters in (initials(name), initials(name, skip_function_words=False))
+        for name in {long_name, short}
+        if len(name.split()) >= 2
+    )
+
+
+# A closing "of Singapore", "of New South Wales" that an acronym may leave out.
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")
 
 
 def acronym_definitions(text: str) -> Iterator[tuple[str, int, int, str, int, int]]:

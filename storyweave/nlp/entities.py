@@ -315,10 +315,15 @@ def _link_people(keys: list[str], union: _Union, counts: dict[str, int]) -> None
         if split_person(key)[0]:
             continue  # a full name; a surname alone ("Petrov", "bin Laden") goes on
         roots = {union.find(f) for f in full if surnames_match(split_person(f)[1], key)}
-        if not roots and " " not in key:
+        if " " not in key:
             # Family name first ("Heng Swee Keat" ... "Heng said") or a Malay given name
-            # ("Raub Selamat" ... "AC Raub"): the one full name the word opens.
-            roots = {union.find(f) for f in full if f.split()[0] == key}
+            # ("Raub Selamat" ... "AC Raub"): a full name the word opens. A name of three
+            # words opening with it competes with one ending in it ("Ong Ye Kung" and "Junior
+            # Ong" for "Mr Ong"); a shorter one only stands in when none ends in it.
+            opens = [f for f in full if f.split()[0] == key]
+            if roots:
+                opens = [f for f in opens if len(f.split()) >= 3]
+            roots |= {union.find(f) for f in opens}
         if len(roots) > 1:
             roots = _dominant(roots, full, union, counts)
         if len(roots) == 1:
@@ -326,8 +331,9 @@ def _link_people(keys: list[str], union: _Union, counts: dict[str, int]) -> None
 
 
 # A lone surname shared by several people of the story goes to the one written this many times
-# as often as all the others together ("Pinochet": Augusto Pinochet 10 times, his daughter once).
-DOMINANT_BEARER = 3
+# as often as all the others together ("Pinochet": Augusto Pinochet 10 times, his daughter once;
+# "Ong": Ong Ye Kung 14 times, Junior Ong and Ong Say How 7 together).
+DOMINANT_BEARER = 2
 
 
 def _dominant(roots: set[str], full: list[str], union: _Union, counts: dict[str, int]) -> set[str]:
@@ -360,6 +366,21 @@ def _link_legal_forms(keys: list[str], union: _Union) -> None:
     for same in by_base.values():
         for key in same[1:]:
             union.join(same[0], key)
+
+
+def _link_countries_left_out(keys: list[str], union: _Union) -> None:
+    """ "Port Authority" and "Port Authority of Singapore": one organisation when the story
+    writes the name (of two words or more) with exactly one "of ..." after it; with two
+    ("National University of Singapore", "of Malaysia") the short name stays apart."""
+    longer: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        head, of, place = key.rpartition(" of ")
+        if of and len(head.split()) >= 2 and 1 <= len(place.split()) <= 3:
+            longer[head].append(key)
+    known = set(keys)
+    for head, full in longer.items():
+        if head in known and len(full) == 1:
+            union.join(head, full[0])
 
 
 def _link_acronyms(groups: dict[str, list[Mention]], types: dict[str, str], union: _Union) -> None:
@@ -517,6 +538,38 @@ def _entity(mentions: list[Mention], order: dict[str, int]) -> Entity:
     return Entity(name, mentions[0].label, tuple(aliases), tuple(sources), len(mentions))
 
 
+def _joined_names(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
+    """Two organisation mentions "X" and "Y" written "X and Y" are one name when the story
+    writes "X and Y" as one name elsewhere, alone or before an "of" ("the police and Maritime
+    and Port Authority of Singapore", tagged "Maritime" and "Port Authority of Singapore", in
+    a story that also writes "Maritime and Port Authority of Singapore (MPA)")."""
+    names = {fold(m.text) for m in mentions if " and " in m.text}
+    if not names:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.sid == m.sid
+            and prev.label in ("ORG", "ACRONYM")
+            and m.label in ("ORG", "ACRONYM")
+            and texts[m.sid][prev.end : m.start] == " and "
+            and _named(fold(f"{prev.text} and {m.text}"), names)
+        ):
+            text = texts[m.sid][prev.start : m.end]
+            out[-1] = Mention(m.sid, prev.start, m.end, text, m.label, prev.titled, m.speaks)
+            continue
+        out.append(m)
+    return out
+
+
+def _named(key: str, names: set[str]) -> bool:
+    """Whether a name is one of ``names`` or begins one before its "of" ("Coastal and Port
+    Authority" of "Coastal and Port Authority of Veldmark")."""
+    return key in names or any(n.startswith(key + " of ") for n in names)
+
+
 def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity]:
     """One Entity per real-world thing, with every spelling the sources use.
 
@@ -534,7 +587,10 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
     pairs = list(zip(sources, docs, strict=True))
     first = [m for s, d in pairs for m in source_mentions(s, d, set())]
     surnames = known_surnames(first)
-    mentions = [m for s, d in pairs for m in source_mentions(s, d, surnames)]
+    mentions = _joined_names(
+        [m for s, d in pairs for m in source_mentions(s, d, surnames)],
+        {s.sid: s.text for s in sources},
+    )
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         key = fold(m.text)
@@ -583,6 +639,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
     for kind in ("ORG", "PLACE", "EVENT", "OTHER"):
         _link_names(sorted(by_type[kind]), union)
     _link_legal_forms(sorted(types), union)
+    _link_countries_left_out(sorted(by_type["ORG"]), union)
     _link_acronyms(groups, types, union)
     clusters = []
     for keys in union.clusters().values():

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from storyweave.models import Source
 from storyweave.nlp.aliases import (
+    FUNCTION_WORDS,
     ORG_WORDS,
     TITLE_SMALL_WORDS,
     TITLES,
@@ -318,6 +319,8 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             continue  # "Datuk Seri" split from the name it precedes
         if label == "PERSON" and (place := _place_around(doc, start, end)) is not None:
             start, end, label = place[0], place[1], "PLACE"  # "Johor Bahru" tagged a person
+        if label == "ORG":
+            start = _joined_name_start(doc, start, end)
         if label in ("PLACE", "PERSON") and (tail := _prefix_tail(doc, end)) > end:
             end, label = tail, "PLACE"  # "Jalan" tagged alone in "Jalan Bukit Merah"
         span = doc[start:end]
@@ -347,6 +350,31 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             Mention(source.sid, span.start_char, span.end_char, span.text, label, titled, speaks)
         )
     return out
+
+
+def _joined_name_start(doc: Doc, start: int, end: int) -> int:
+    """Start of an organisation's name the tagger began after its "and": "Maritime and Port
+    Authority of Singapore" tagged from "Port". A capitalised word no entity holds, inside a
+    sentence, before "and" and a name with an organisation word, is the name's first word;
+    not when the word before it is capitalised too (then the "and" may join two names)."""
+    if start < 2 or doc[start - 1].lower_ not in ("and", "&"):
+        return start
+    word = doc[start - 2]
+    if not (word.is_title and word.is_alpha) or word.ent_type_ or word.is_sent_start:
+        return start
+    if word.lower_ in FUNCTION_WORDS or word.text.casefold().rstrip(".") in TITLES:
+        return start
+    if start >= 3 and doc[start - 3].is_alpha and doc[start - 3].text[:1].isupper():
+        return start
+    if "\n" in word.whitespace_ or "\n" in doc[start - 1].whitespace_:
+        return start
+    # The name holds an organisation word ("Authority"), and the word is no name of its own
+    # anywhere in the text ("Google and Port Authority staff" once Google is tagged).
+    if not any(is_org_word(t.text) for t in doc[start:end]) or is_known_place(word.text):
+        return start
+    if any(e.text == word.text for e in doc.ents):
+        return start
+    return start - 2
 
 
 # A heading set in capitals ("ANOTHER HIT-AND-RUN INCIDENT") makes every word look like an
@@ -470,6 +498,57 @@ def rebuilt_names(source: Source, doc: Doc, surnames: set[str]) -> list[Mention]
     return out
 
 
+# Titles only people carry: the capitalised words after one are a name ("Mr Sirius Ng").
+HONORIFICS = frozenset("mr mrs ms miss mx dr madam mdm".split())
+# At most this many words after an honorific make the name.
+HONORIFIC_NAME_MAX_WORDS = 4
+
+
+def _honorific_names(source: Source, doc: Doc) -> list[Mention]:
+    """People the tagger missed after an honorific: "Mr Sirius Ng, an outrigger paddler"."""
+    out = []
+    for tok in doc[:-1]:
+        if not tok.is_title or tok.text.casefold().rstrip(".") not in HONORIFICS:
+            continue
+        if "\n" in tok.whitespace_:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= HONORIFIC_NAME_MAX_WORDS:
+            word = doc[end]
+            if (
+                word.text in ("-", "‐")
+                and not doc[end - 1].whitespace_
+                and not word.whitespace_
+                and end > tok.i + 1
+                and end + 1 < len(doc)
+                and doc[end + 1].is_title
+            ):
+                end += 1  # "G-Jay"
+                continue
+            # The tagger may take only the end of a name ("Jay Yong" of "Mr G-Jay Yong").
+            tagged = word.ent_type_ and not (word.ent_type_ == "PERSON" and end > tok.i + 1)
+            if not (
+                word.is_title
+                and word.is_alpha
+                and word.pos_ == "PROPN"
+                and not tagged
+                and word.text.casefold() not in TITLES
+            ):
+                break
+            end += 1
+            if "\n" in word.whitespace_:
+                break
+        while end > tok.i + 1 and not doc[end - 1].is_alpha:
+            end -= 1
+        if end == tok.i + 1:
+            continue
+        span = doc[tok.i + 1 : end]
+        if in_credit(source.text, span.start_char, span.end_char):
+            continue
+        out.append(Mention(source.sid, span.start_char, span.end_char, span.text, "PERSON", True))
+    return out
+
+
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -480,6 +559,7 @@ def source_mentions(source: Source, doc: Doc, surnames: set[str]) -> list[Mentio
     for group in (
         rebuilt_names(source, doc, surnames),
         _acronym_mentions(source),
+        _honorific_names(source, doc),
         _ner_mentions(source, doc),
     ):
         for m in group:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from storyweave.errors import ConfigError
 from storyweave.evidence import span as evidence_span
 from storyweave.models import Entity, Quote, Source
-from storyweave.nlp.aliases import TITLE_SMALL_WORDS
+from storyweave.nlp.aliases import TITLE_SMALL_WORDS, TITLES
 from storyweave.nlp.speakers import (
     LOOKBACK_SENTENCES,
     SPEECH_VERBS,
@@ -360,12 +360,39 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
         )
         if key not in resolved_at:
             resolved_at[key] = resolve_speaker(phrase, hits, doc, content.start_char)
+            if not resolved_at[key][1] and cue:
+                # "Ms Cheryl Chang said the school plans for children to have “...”": the
+                # parser's speaker names no one; the subject of the speech verb does.
+                sents = [s for s in doc.sents if s.start < content.end and content.start < s.end]
+                subject = _speech_subject(sents, content, quoted)
+                if subject is not None and subject != phrase:
+                    named = resolve_speaker(subject, hits, doc, content.start_char)
+                    if named[1]:
+                        resolved_at[key] = named
+                opener = _opening_person(source.text, hits, sents, cue[0].idx)
+                if not resolved_at[key][1] and opener is not None:
+                    resolved_at[key] = (opener, True)
         speaker, resolved = resolved_at[key]
         parts = [content] + ([phrase] if phrase is not None else [])
         parts += [doc[t.i : t.i + 1] for t in cue]
         ev_start, ev_end = _sentence_range(doc, parts)
         out.append(Found(source.sid, start, end, speaker, resolved, ev_start, ev_end))
     return out
+
+
+def _opening_person(
+    text: str, hits: Sequence[NameHit], sents: Sequence[Span], verb_at: int
+) -> str | None:
+    """The person a sentence opens with, before its speech verb ("Ms Cheryl Chang, lead
+    principal at ..., said the school plans ..."), when the parser took another subject."""
+    for sent in sents:
+        first = next((h for h in hits if sent.start_char <= h.start < sent.end_char), None)
+        if first is None or first.entity.type != "PERSON" or first.end > verb_at:
+            continue
+        before = text[sent.start_char : first.start].split()
+        if all(w.casefold().rstrip(".") in TITLES for w in before):
+            return first.entity.name
+    return None
 
 
 def _speech_subject(

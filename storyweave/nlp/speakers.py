@@ -177,12 +177,12 @@ def resolve_speaker(
     head = phrase.root
     core_end = _core_end(phrase)
     named = _named_in(hits, phrase.start_char, core_end, head.idx)
+    at = min(phrase.start_char, quote_start)
     if named is not None and not _place_modifier(named, head, hits):
-        return named.name, True
+        return _bearer(named, hits, at).name, True
     if named is not None:  # "the Kessington police": the police speak, not the town
         return _plain(phrase, core_end), False
     word = head.lower_
-    at = min(phrase.start_char, quote_start)
     if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         # "the late Henrik Dahl, who once declared ...": the speaker is the named antecedent.
         # An unnamed one ("a young woman who ...") is left as written: on PolNeAR the
@@ -191,7 +191,8 @@ def resolve_speaker(
         covering = [h for h in hits if h.start <= antecedent.idx < h.end]
         if covering:
             return covering[0].entity.name, True
-    if word in PERSON_PRONOUNS:
+    if word in PERSON_PRONOUNS or _AGE_NOUN.fullmatch(_plain(phrase)):
+        # "he said"; "said the 31-year-old" after "Ms Lydia Yong said ..."
         found = _recent(hits, doc, at, frozenset({"PERSON"}))
         return (found.name, True) if found else (None, False)
     if word in DOCUMENT_NOUNS and head.dep_ == "dobj":
@@ -221,6 +222,22 @@ def resolve_speaker(
     if len(plain.split()) > MAX_SPEAKER_WORDS:
         return None, False  # a clause the parser took for a subject, not someone
     return plain, False
+
+
+# A person named by age alone: "the 31-year-old".
+_AGE_NOUN = re.compile(r"(?i)\d{1,3}-year-old")
+
+
+def _bearer(named: Entity, hits: Sequence[NameHit], before: int) -> Entity:
+    """The person a surname the story leaves ambiguous ("Ms Ang" with Annabelle Ang and
+    Shermaine Ang in the story) stands for here: the one last named in full before it."""
+    if named.type != "PERSON" or " " in named.name:
+        return named
+    for hit in reversed([h for h in hits if h.end <= before]):
+        words = hit.entity.name.split()
+        if hit.entity.type == "PERSON" and len(words) > 1 and named.name in (words[0], words[-1]):
+            return hit.entity
+    return named
 
 
 def _place_modifier(named: Entity, head: Token, hits: Sequence[NameHit]) -> bool:
