@@ -625,3 +625,22 @@ def test_a_name_after_an_honorific_is_a_person_the_tagger_missed() -> None:
     ]
     found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
     assert found["Sirius Ng"].type == "PERSON"
+
+
+def test_an_acronym_two_names_spell_goes_to_the_one_written_most() -> None:
+    from storyweave.nlp.entities import _link_acronyms, _Union
+    from storyweave.nlp.mentions import Mention
+
+    def written(text: str, times: int) -> list[Mention]:
+        return [Mention("S1", 40 * i, 40 * i + len(text), text, "ORG") for i in range(times)]
+
+    groups = {"harbour times": written("Harbour Times", 5), "ht": written("HT", 1)}
+    groups["harbour tower"] = written("Harbour Tower", 1)
+    union = _Union(list(groups))
+    _link_acronyms(groups, dict.fromkeys(groups, "ORG"), union)
+    assert union.find("ht") == union.find("harbour times") != union.find("harbour tower")
+    # Written as often as each other, the acronym stays apart from both.
+    groups["harbour tower"] = written("Harbour Tower", 4)
+    union = _Union(list(groups))
+    _link_acronyms(groups, dict.fromkeys(groups, "ORG"), union)
+    assert union.find("ht") not in (union.find("harbour times"), union.find("harbour tower"))

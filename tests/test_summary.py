@@ -179,3 +179,24 @@ def test_a_sentence_opening_in_lower_case_is_a_fragment() -> None:
     kinds = {u.text: u.kind for u in units}
     assert kinds["The river burst its banks on Monday."] == "sentence"
     assert kinds["but I can't reach my family in the hills."] == "fragment"
+
+
+def test_a_letter_writers_first_person_is_no_summary_sentence() -> None:
+    texts = [
+        "Storm waves destroyed the Kessington pier on Sunday night, leaving the ferry service "
+        "suspended.\n"
+        "We refer to the letters about the Kessington pier and thank the writers for their "
+        "views on the ferry service.\n"
+        "Engineers will inspect the ferry terminal on Monday.\n",
+        "The Kessington pier was destroyed by storm waves on Sunday night.\n"
+        "We refer to the letters about the Kessington pier and thank the writers for their "
+        "views on the ferry service, the council said.\n"
+        "The ferry service to the islands is suspended until further notice.\n",
+        'Ferry crossings were halted. "We will rebuild the pier," the harbour master said.\n'
+        "Storm waves wrecked the Kessington pier on Sunday.\n",
+    ]
+    sources = bare_sources(texts, "p-{i}", "{i}.txt")
+    summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
+    assert summary and not any("we refer" in i.text.lower() for i in summary), [
+        i.text for i in summary
+    ]

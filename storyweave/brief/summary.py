@@ -48,6 +48,11 @@ TITLE_WEIGHT = 1.0
 # wrongly after another source's sentence; it loses this much in the choice (a soft rule: it
 # still comes in when it says much that nothing else does).
 LEANING_PENALTY = 0.3
+# A sentence in the first person outside quotation marks ("We refer to the letters ...", "we
+# want to preserve our norms") is a letter writer's or a speaker's voice, not the story told:
+# it is left out while enough other sentences remain.
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]y|me)\b")
+_QUOTED_PART = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Concepts compare word prefixes so that "withdraw"/"withdrawal" and "protest"/"protesters"
 # meet (the same prefix length as content stems in align).
 CONCEPT_CHARS = 6
@@ -171,6 +176,16 @@ def _stands_alone(text: str) -> bool:
     return first is None or first.group().lower() not in LEANING_OPENERS
 
 
+def first_person(text: str) -> bool:
+    """Whether a sentence speaks in the first person outside its quotation marks.
+
+    Example:
+        >>> first_person("We refer to the letters."), first_person('He said: "We will go."')
+        (True, False)
+    """
+    return bool(_FIRST_PERSON.search(_QUOTED_PART.sub(" ", text)))
+
+
 def build_summary(
     units: Sequence[Unit],
     alignment: Alignment,
@@ -180,6 +195,9 @@ def build_summary(
 ) -> list[SummaryItem]:
     """Up to ``count`` cited sentences, most important first, none repeating another."""
     candidates = [i for i, u in enumerate(units) if u.usable and i not in excluded]
+    told = [i for i in candidates if not first_person(units[i].text)]
+    if len(told) >= count:
+        candidates = told
     titles = sorted({s.title for s in sources if s.title})
     scores = sentence_scores(candidates, units, alignment, titles)
     support = {i: len(support_groups(i, units, alignment)) for i in candidates}

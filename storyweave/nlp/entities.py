@@ -411,6 +411,9 @@ def _link_acronyms(groups: dict[str, list[Mention]], types: dict[str, str], unio
         if key in defined:
             continue
         roots = {union.find(n) for n in long_names if expands(text, groups[n][0].text)}
+        if len(roots) > 1:
+            # "ST" for the "Straits Times" of seven reports, not a "Singapore Time" of one.
+            roots = _dominant(roots, long_names, union, {k: len(groups[k]) for k in long_names})
         if len(roots) == 1:
             union.join(key, roots.pop())
             defined.add(key)

@@ -361,10 +361,21 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
         if key not in resolved_at:
             resolved_at[key] = resolve_speaker(phrase, hits, doc, content.start_char)
             if not resolved_at[key][1] and cue:
-                # "Ms Cheryl Chang said the school plans for children to have “...”": the
-                # parser's speaker names no one; the subject of the speech verb does.
+                # The parser's speaker names no one: the subject of a speech verb of the
+                # sentence does (not one asking another quotation's question: "X asked
+                # “...?” The minister said ..."), or the person the sentence opens with ("Ms
+                # Cheryl Chang, lead principal at ..., said the school plans for children to
+                # have “...”").
                 sents = [s for s in doc.sents if s.start < content.end and content.start < s.end]
-                subject = _speech_subject(sents, content, quoted)
+                own = {t.i for t in cue}
+                askers = frozenset(
+                    t.i
+                    for _, c, q in triples
+                    if q.text.rstrip("”’\"' ").endswith("?")
+                    for t in c
+                    if t.i not in own
+                )
+                subject = _speech_subject(sents, content, quoted, askers)
                 if subject is not None and subject != phrase:
                     named = resolve_speaker(subject, hits, doc, content.start_char)
                     if named[1]:
@@ -390,18 +401,25 @@ def _opening_person(
         if first is None or first.entity.type != "PERSON" or first.end > verb_at:
             continue
         before = text[sent.start_char : first.start].split()
-        if all(w.casefold().rstrip(".") in TITLES for w in before):
+        if not all(w.casefold().rstrip(".") in TITLES for w in before):
+            continue
+        # The name and the verb share one sentence of the text, whatever the parser joined.
+        if not re.search(r"[.?!][”’\"']?\s|\n", text[first.end : verb_at]):
             return first.entity.name
     return None
 
 
 def _speech_subject(
-    sents: Sequence[Span], content: Span, quoted: Sequence[tuple[int, int]]
+    sents: Sequence[Span],
+    content: Span,
+    quoted: Sequence[tuple[int, int]],
+    skip: frozenset[int] = frozenset(),
 ) -> Span | None:
-    """The subject of a speech verb (or the object of "according to") outside the quotation."""
+    """The subject of a speech verb (or the object of "according to") outside the quotation;
+    verbs at token indices in ``skip`` are passed over."""
     for sent in sents:
         for tok in sent:
-            if any(s <= tok.i < e for s, e in quoted):
+            if any(s <= tok.i < e for s, e in quoted) or tok.i in skip:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
                 objects = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
