@@ -644,3 +644,14 @@ def test_an_acronym_two_names_spell_goes_to_the_one_written_most() -> None:
     union = _Union(list(groups))
     _link_acronyms(groups, dict.fromkeys(groups, "ORG"), union)
     assert union.find("ht") not in (union.find("harbour times"), union.find("harbour tower"))
+
+
+def test_a_lone_capitalised_word_of_a_heading_is_no_organisation() -> None:
+    texts = [
+        "Diesel Oil Leak at Kessington Naval Base\n"
+        "About 23 tonnes of diesel leaked from a damaged fuel hose at the Kessington Naval Base "
+        "on Wednesday, the Kessington Coast Guard said.\n"
+    ]
+    found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert "Diesel" not in found
+    assert found["Kessington Coast Guard"].type == "ORG"

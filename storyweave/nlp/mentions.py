@@ -341,10 +341,13 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             continue
         if label == "PERSON" and " and " in span.text:
             continue  # two names run together ("Ang Mo Kio and Woodlands")
-        if label == "PERSON" and _in_title_case_heading(
+        one_word = label in ("ORG", "PLACE") and len(span) == 1 and not is_acronym(span.text)
+        if (label == "PERSON" or one_word) and _in_title_case_heading(
             source.text, span.start_char, span.end_char
         ):
-            continue  # a heading's capitalised words; a real name recurs in the prose
+            # A heading's capitalised words ("Diesel Oil Leak at Brani Regional Base"); a real
+            # name recurs in the prose.
+            continue
         speaks = span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
         out.append(
             Mention(source.sid, span.start_char, span.end_char, span.text, label, titled, speaks)
