@@ -345,3 +345,16 @@ def test_a_shared_surname_an_age_and_a_misparsed_subject_name_the_right_speaker(
     assert _with(quotes, "At the end of the day").speaker == "Marla Quist"
     assert _with(quotes, "After two").speaker == "Oren Falk"
     assert _with(quotes, "meaningful digital learning").speaker == "Ilsa Brandt"
+
+
+def test_he_added_after_a_run_of_quotations_is_their_speaker() -> None:
+    text = (
+        "Residents told reporters they saw oil on the water off Kessington.\n"
+        "Mr Tomas Wren, a rower with the Kessington Boat Club, said he saw patches of oil along "
+        "the whole southern shore on Thursday morning.\n"
+        "“I was out rowing at dawn. The spill was wide. It reached the far buoys,” he said. "
+        "“Everyone out this morning had to row through it.”\n"
+        "He added: “We smelled it before we saw it, and we had to wash the boats afterwards.”\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "We smelled it").speaker == "Tomas Wren"

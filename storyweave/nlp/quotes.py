@@ -22,6 +22,7 @@ from storyweave.models import Entity, Quote, Source
 from storyweave.nlp.aliases import TITLE_SMALL_WORDS, TITLES
 from storyweave.nlp.speakers import (
     LOOKBACK_SENTENCES,
+    PERSON_PRONOUNS,
     SPEECH_VERBS,
     NameHit,
     name_hits,
@@ -325,7 +326,7 @@ def _words_at_cue(
 
 
 def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[Found]:
-    out = []
+    out: list[Found] = []
     # One attribution can carry several quotations ("“A,” she said. “B.”"): resolve it once,
     # at the first, so a pronoun looks back from there.
     resolved_at: dict[tuple[int, ...], tuple[str | None, bool]] = {}
@@ -384,6 +385,10 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
                 if not resolved_at[key][1] and opener is not None:
                     resolved_at[key] = (opener, True)
         speaker, resolved = resolved_at[key]
+        if speaker is None and phrase is not None and phrase.root.lower_ in PERSON_PRONOUNS:
+            # "“...,” he said" a paragraph after the speaker was named: the one speaking in
+            # the quotations just before goes on.
+            speaker, resolved = _continued_speaker(doc, hits, out, content.start_char)
         parts = [content] + ([phrase] if phrase is not None else [])
         parts += [doc[t.i : t.i + 1] for t in cue]
         ev_start, ev_end = _sentence_range(doc, parts)
@@ -467,6 +472,9 @@ def _rule_quotes(
         )
         if phrase is not None:
             speaker, resolved = resolve_speaker(phrase, hits, doc, match.start())
+            if speaker is None and phrase.root.lower_ in PERSON_PRONOUNS:
+                # "He added: “...”" after a run of quotations: their speaker goes on.
+                speaker, resolved = _continued_speaker(doc, hits, taken + out, match.start())
         else:
             outside = "".join(
                 t.text for s in sents for t in s if not content.start <= t.i < content.end
