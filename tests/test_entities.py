@@ -655,3 +655,12 @@ def test_a_lone_capitalised_word_of_a_heading_is_no_organisation() -> None:
     found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
     assert "Diesel" not in found
     assert found["Kessington Coast Guard"].type == "ORG"
+
+
+def test_a_capitalised_number_opening_a_name_is_part_of_it() -> None:
+    texts = [
+        "He said the ONE Pass was launched in 2023 to attract top talent to the country.\n",
+    ]
+    found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert "Pass" not in found
+    assert found["ONE Pass"].type == "ORG"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyweave.models import Source
 from storyweave.nlp.aliases import (
@@ -321,6 +321,13 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             start, end, label = place[0], place[1], "PLACE"  # "Johor Bahru" tagged a person
         if label == "ORG":
             start = _joined_name_start(doc, start, end)
+        if (
+            label != "PERSON"
+            and start > 0
+            and _name_number(doc[start - 1])
+            and not _in_title_case_heading(source.text, doc[start - 1].idx, doc[end - 1].idx)
+        ):
+            start -= 1  # "One Pass", "ONE Pass": the tagger took the first word for a count
         if label in ("PLACE", "PERSON") and (tail := _prefix_tail(doc, end)) > end:
             end, label = tail, "PLACE"  # "Jalan" tagged alone in "Jalan Bukit Merah"
         span = doc[start:end]
@@ -353,6 +360,20 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             Mention(source.sid, span.start_char, span.end_char, span.text, label, titled, speaks)
         )
     return out
+
+
+# Number words that open names when capitalised ("One Pass", "Two Sessions", "Seven Eleven").
+_NAME_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def _name_number(tok: Token) -> bool:
+    """A capitalised number word inside a sentence, on the name's line ("the ONE Pass")."""
+    return (
+        tok.lower_ in _NAME_NUMBERS
+        and (tok.is_title or tok.is_upper)
+        and not tok.is_sent_start
+        and "\n" not in tok.whitespace_
+    )
 
 
 def _joined_name_start(doc: Doc, start: int, end: int) -> int:
