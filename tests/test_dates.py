@@ -112,6 +112,11 @@ def test_day_and_month_take_the_closest_year() -> None:
     assert got == [("on Dec. 28", "2023-12-28", "day")]
 
 
+def test_a_weekday_with_its_date_in_brackets_is_that_date() -> None:
+    text = "The flight was due to leave at 10.15pm on Friday (January 10) but never left."
+    assert resolved(text, "2025-01-20") == [("January 10", "2025-01-10", "day")]
+
+
 def test_a_day_just_past_in_a_future_clause_is_no_day_next_year() -> None:
     text = "The agency will assess whether to include the Feb 5 incident in its study."
     assert resolved(text, "2025-02-07") == [("Feb 5", "2025-02-05", "day")]

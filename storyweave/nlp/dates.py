@@ -448,7 +448,21 @@ def find_date_mentions(text: str) -> list[DateMention]:
         named = _EVENT_NAME.search(text[start:end]) if kind == "event" else None
         about = named[1] if named else None
         out.append(DateMention(start, end, text[start:end], kind, value, future, about))
-    return out
+    # "on Friday (January 10)": the date in brackets says which Friday; a report published a
+    # week later would otherwise put the weekday on the Friday just past.
+    return [
+        m
+        for i, m in enumerate(out)
+        if not (
+            m.kind == "weekday"
+            and i + 1 < len(out)
+            and out[i + 1].kind in ("md", "ymd")
+            and _BRACKET_OPEN.fullmatch(text[m.end : out[i + 1].start])
+        )
+    ]
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
 
 
 def _as_date(anchor: str | date) -> date | None:
