@@ -234,9 +234,7 @@ def dated_events(sources: Sequence[Source], docs: Sequence[Doc] | None = None) -
     return events + _event_anchored(sources, docs, events)
 
 
-_MONTH_NAME = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?(?!\S*\d{4})"
-)
+_MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _SHIFTED = re.compile(r"(?i)\b(?:last|next|this|previous|coming)\b")
 
 
