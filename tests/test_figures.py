@@ -398,3 +398,12 @@ def test_ages_of_one_person_spelt_two_ways_are_compared() -> None:
     [age] = [f for t, f in figures.items() if t.startswith("age of")]
     assert age.status == "conflict"
     assert sorted(v.text for v in age.values) == ["21", "22"]
+
+
+def test_a_date_opening_the_sentence_dates_its_value() -> None:
+    figures = _figures(
+        ("On Jan 12, the ferry from Varna to Kessington was delayed by nearly two hours.\n",
+         "2025-01-17"),
+    )  # fmt: skip
+    [value] = next(f for f in figures.values() if "delay" in f.topic).values
+    assert value.as_of == "2025-01-12"

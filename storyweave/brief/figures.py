@@ -411,7 +411,11 @@ def _as_of(doc: Doc, q: Quantity, counted: Counted, published: str | None) -> st
         toks = [t for t in sent if begin <= t.idx < sent.start_char + phrase_end]
         if not toks:
             continue
-        head = toks[-1].head
+        # The phrase's root ("On" of "On Jan 12", "Tuesday" of "on Tuesday" when the parser
+        # leaves out the "on"), then the word it hangs on.
+        inside = {t.i for t in toks}
+        root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
+        head = root.head
         if head.lower_ in ("on", "by", "as") or head.dep_ == "prep":
             head = head.head
         if head.i in ancestors:
