@@ -362,28 +362,8 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
         if key not in resolved_at:
             resolved_at[key] = resolve_speaker(phrase, hits, doc, content.start_char)
             if not resolved_at[key][1] and cue:
-                # The parser's speaker names no one: the subject of a speech verb of the
-                # sentence does (not one asking another quotation's question: "X asked
-                # “...?” The minister said ..."), or the person the sentence opens with ("Ms
-                # Cheryl Chang, lead principal at ..., said the school plans for children to
-                # have “...”").
-                sents = [s for s in doc.sents if s.start < content.end and content.start < s.end]
-                own = {t.i for t in cue}
-                askers = frozenset(
-                    t.i
-                    for _, c, q in triples
-                    if q.text.rstrip("”’\"' ").endswith("?")
-                    for t in c
-                    if t.i not in own
-                )
-                subject = _speech_subject(sents, content, quoted, askers)
-                if subject is not None and subject != phrase:
-                    named = resolve_speaker(subject, hits, doc, content.start_char)
-                    if named[1]:
-                        resolved_at[key] = named
-                opener = _opening_person(source.text, hits, sents, cue[0].idx)
-                if not resolved_at[key][1] and opener is not None:
-                    resolved_at[key] = (opener, True)
+                named = _named_speaker(source.text, doc, hits, triples, quoted, content, cue)
+                resolved_at[key] = named or resolved_at[key]
         speaker, resolved = resolved_at[key]
         if speaker is None and phrase is not None and phrase.root.lower_ in PERSON_PRONOUNS:
             # "“...,” he said" a paragraph after the speaker was named: the one speaking in
@@ -394,6 +374,37 @@ def _textacy_quotes(source: Source, doc: Doc, hits: Sequence[NameHit]) -> list[F
         ev_start, ev_end = _sentence_range(doc, parts)
         out.append(Found(source.sid, start, end, speaker, resolved, ev_start, ev_end))
     return out
+
+
+def _named_speaker(
+    text: str,
+    doc: Doc,
+    hits: Sequence[NameHit],
+    triples: Sequence[tuple[list[Token], list[Token], Span]],
+    quoted: Sequence[tuple[int, int]],
+    content: Span,
+    cue: Sequence[Token],
+) -> tuple[str, bool] | None:
+    """When the parser's speaker names no one: the named subject of a speech verb of the
+    sentence (not one asking another quotation's question: "X asked “...?” The minister said
+    ..."), else the person the sentence opens with ("Ms Cheryl Chang, lead principal at ...,
+    said the school plans for children to have “...”")."""
+    sents = [s for s in doc.sents if s.start < content.end and content.start < s.end]
+    own = {t.i for t in cue}
+    askers = frozenset(
+        t.i
+        for _, c, q in triples
+        if q.text.rstrip("”’\"' ").endswith("?")
+        for t in c
+        if t.i not in own
+    )
+    subject = _speech_subject(sents, content, quoted, askers)
+    if subject is not None:
+        speaker, resolved = resolve_speaker(subject, hits, doc, content.start_char)
+        if resolved and speaker is not None:
+            return speaker, True
+    opener = _opening_person(text, hits, sents, cue[0].idx)
+    return (opener, True) if opener is not None else None
 
 
 def _opening_person(
