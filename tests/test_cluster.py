@@ -489,3 +489,124 @@ def test_story_cohesion_stays_an_average_cosine_as_the_collection_grows() -> Non
     units = [clusterer._unit(story_terms(a.title, a.text))[0] for a in members]
     true_cohesion = sum(dot(u, v) for u, v in combinations(units, 2)) / 3
     assert abs(clusterer._cohesion(clusterer.stories_[story_id]) - true_cohesion) < 0.1
+
+
+BURGLARY_TEMPLATES = (
+    "Burglars broke into a house on {street} in Ashbrook on {day} night and took {loot}, "
+    "police said.\n{owner}, who found the back door forced open, said the family had been "
+    "away at a wedding.\nPolice arrested {suspect} nearby and asked neighbours to share "
+    "doorbell camera footage.\n",
+    "{owner} came home from a wedding to find the back door of the family house on {street} "
+    "forced open and {loot} gone.\nOfficers detained {suspect} a few streets away within "
+    "hours of the break-in in Ashbrook, said {spokesman} of Ashbrook Police.\nThe spokesman "
+    "urged residents to lock gates and windows.\n",
+    "{spokesman} of Ashbrook Police said officers charged {suspect} over a burglary at the "
+    "home of {owner} on {street}.\nThieves entered through a forced back door while the "
+    "family attended a wedding, taking {loot}.\nDetectives thanked neighbours who shared "
+    "doorbell camera footage of the suspect.\n",
+)
+
+
+def burglary_reports(
+    name: str, published: str, facts: dict[str, str], which: range
+) -> list[Article]:
+    return [
+        article(
+            f"{name}-{k}",
+            f"Burglary on {facts['street']}",
+            BURGLARY_TEMPLATES[k].format(**facts),
+            published,
+        )
+        for k in which
+    ]
+
+
+def test_story_whose_reports_share_names_refuses_a_look_alike_that_shares_few(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Three differently worded reports of one burglary, all naming its people and street,
+    # and a report of another burglary in the same town in the words of one of them.
+    first = burglary_reports(
+        "quarry",
+        "2024-05-06",
+        {
+            "street": "Quarry Crescent",
+            "day": "Saturday",
+            "loot": "jewellery and a laptop",
+            "owner": "Hartley Mensah",
+            "suspect": "Desmond Pryce",
+            "spokesman": "Inspector Rowena Tate",
+        },
+        range(3),
+    )
+    second = burglary_reports(
+        "juniper",
+        "2024-05-07",
+        {
+            "street": "Juniper Lane",
+            "day": "Sunday",
+            "loot": "cash and two watches",
+            "owner": "Ingrid Solvang",
+            "suspect": "Callum Fairweather",
+            "spokesman": "a spokesman",
+        },
+        range(1, 2),
+    )
+    articles = first + second
+    expected = {frozenset(a.input for a in first), frozenset(a.input for a in second)}
+    assert groups_of(StoryClusterer(seed=1).fit(articles), articles) == expected
+    clusterer = StoryClusterer(seed=1)
+    clusterer.partial_fit(first)
+    clusterer.partial_fit(second)
+    assert groups_of({a.id: clusterer.assignments_[a.id] for a in articles}, articles) == expected
+    # The rule on names is what keeps them apart: the words alone let the second in.
+    monkeypatch.setattr("storyweave.cluster.clusterer.NAME_COHESION_RATIO", 0.0)
+    assert groups_of(StoryClusterer(seed=1).fit(articles), articles) != expected
+
+
+def test_name_cohesion_stays_an_average_cosine_and_survives_a_save() -> None:
+    from itertools import combinations
+
+    from storyweave.cluster.features import is_name, story_terms
+    from storyweave.cluster.similarity import dot
+
+    everything = collection()
+    floods = [a for a in everything if a.input.startswith("flood")]
+    clusterer = StoryClusterer(seed=1)
+    story_id = clusterer.partial_fit(floods[:2])[floods[0].id]
+    rest = [a for a in everything if a not in floods[:2]]
+    for start in range(0, len(rest), 4):
+        clusterer.partial_fit(rest[start : start + 4])  # every word's IDF moves as reports arrive
+    members = [a for a in everything if clusterer.assignments_[a.id] == story_id]
+    assert {a.input for a in members} == {a.input for a in floods}
+    names = []
+    for a in members:
+        unit = clusterer._unit(story_terms(a.title, a.text))[0]
+        part = {t: w for t, w in unit.items() if is_name(t)}
+        length = dot(part, part) ** 0.5
+        names.append({t: w / length for t, w in part.items()})
+    true_cohesion = sum(dot(u, v) for u, v in combinations(names, 2)) / 3
+    story = clusterer.stories_[story_id]
+    assert true_cohesion > 0.1
+    assert abs(clusterer._name_cohesion(story) - true_cohesion) < 0.1
+    restored = StoryClusterer.from_state(clusterer.to_state())
+    assert restored._name_cohesion(restored.stories_[story_id]) == pytest.approx(
+        clusterer._name_cohesion(story)
+    )
+
+
+def test_state_saved_before_name_lengths_is_still_read() -> None:
+    import zlib
+
+    articles = collection()
+    clusterer = StoryClusterer(seed=1)
+    clusterer.fit(articles)
+    payload = json.loads(zlib.decompress(clusterer.to_state()))
+    payload["version"] = 3  # version 3 saved four lengths per story, no name lengths
+    for row in payload["stories"].values():
+        row[5] = row[5][:4]
+    older = StoryClusterer.from_state(zlib.compress(json.dumps(payload).encode()))
+    flood_story = clusterer.assignments_[flood_reports()[0].id]
+    assert older._name_cohesion(older.stories_[flood_story]) > 0.0  # estimated, not lost
+    newcomer = flood_reports(("2024-03-06",) * 3)
+    assert set(older.partial_fit(newcomer).values()) == {flood_story}

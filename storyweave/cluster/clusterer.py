@@ -11,7 +11,8 @@ How a report finds its story:
   the days between the report and the story and by how few names they share, reaches
   ``JOIN_THRESHOLD`` (or a lower floor when their MiniLM embeddings and names agree, see
   ``EMBED_AGREEMENT``) and half the story's cohesion (``COHESION_RATIO``: a tight story of
-  one incident refuses a look-alike incident); otherwise it founds a new story. Averaging over
+  one incident refuses a look-alike incident), and a quarter of the story's cohesion on names
+  alone (``NAME_COHESION_RATIO``); otherwise it founds a new story. Averaging over
   all members, not taking the nearest one, keeps a report that mentions two stories from
   chaining them together.
 * A story's id is ``"st-"`` plus the content id of its earliest report, so it survives reruns
@@ -99,8 +100,21 @@ COHESION_RATIO = 0.5
 # B-cubed F1 0.814 / 0.813 / 0.800 / 0.805 at 2 / 3 / 4 / 5: 2 and 3 tie; the larger is taken
 # (on invented look-alike incidents, bench/cluster_lookalike.py, 3 chains less than 2).
 MERGE_MIN_SIZE = 3
-# 3 saves each story's lengths (``Story.norms``) beside its centroid; 2 is still read.
-STATE_VERSION = 3
+# The same test on names alone: a report (or a story's members) must share, on average, at
+# least this share of the names the story's members share with one another (two stories
+# merging: the larger story's members). Reports of one incident repeat its people, street and
+# town; a look-alike incident shares its kind of event and its wording but few names, while a
+# broad story (a week of budget coverage) asks little, since its members share few names among
+# themselves. Batch B-cubed F1 at 0 / 0.15 / 0.2 / 0.25 / 0.3 on invented look-alike incidents
+# (bench/cluster_lookalike.py) seed 1: .929 / .929 / .919 / .961 / .956, seed 2: .907 / .907 /
+# .912 / .912 / .918, seed 3: .910 / .918 / .939 / .951 / .951; DUC 2004 pooled: .862 / .862 /
+# .862 / .858 / .855. Chosen there: the look-alike peak (0.25 and 0.3 tie), the lower of the
+# two for DUC. LocalNews gold_clean pays for it (.913 / .913 / .906 / .904 / .896): some of its
+# events are several sub-stories, each with its own people, that only word overlap joined.
+NAME_COHESION_RATIO = 0.25
+# 4 saves the members' name lengths (``Story.norms``) too; 3 (no name lengths) and 2 (no
+# lengths at all) are still read.
+STATE_VERSION = 4
 
 
 def day_number(published: str | None) -> int | None:
@@ -139,23 +153,35 @@ class Story:
     # move, and ``_norms`` rescales this with the centroid (see ``_cohesion``).
     member_squares: float | None = None
     renormed: bool = False  # lengths recomputed since the last save (not saved)
+    # The same sum over the name parts of the members' vectors (see ``_name_cohesion``).
+    member_name_squares: float = 0.0
 
     def members_squared(self) -> float:
         return float(self.size) if self.member_squares is None else self.member_squares
 
     def norms(self) -> list[float | int | None]:
         """The cached lengths, as saved: a reloaded story computes exactly as this one."""
-        return [self.squares, self.name_squares, self.norm_docs, self.member_squares]
+        return [
+            self.squares,
+            self.name_squares,
+            self.norm_docs,
+            self.member_squares,
+            self.member_name_squares,
+        ]
 
     def set_norms(self, norms: Sequence[float | int | None] | None) -> None:
         """Restore what ``norms`` saved (None, from an older state: recomputed when needed)."""
         if norms is None:
             return
-        squares, name_squares, norm_docs, member_squares = norms
+        squares, name_squares, norm_docs, member_squares, *rest = norms
         self.squares = None if squares is None else float(squares)
         self.name_squares = float(name_squares or 0.0)
         self.norm_docs = int(norm_docs or 0)
         self.member_squares = None if member_squares is None else float(member_squares)
+        if rest:
+            self.member_name_squares = float(rest[0] or 0.0)
+        elif self.squares:  # saved before version 4: members' names taken as the centroid's
+            self.member_name_squares = self.members_squared() * self.name_squares / self.squares
 
     def add_dates(self, day: int | None) -> None:
         if day is None:
@@ -251,26 +277,31 @@ class StoryClusterer:
                 story.member_squares *= squares / story.squares
             elif stale and story.squares:
                 story.member_squares = story.size * squares / story.squares
+            if stale and story.name_squares:
+                story.member_name_squares *= names / story.name_squares
             story.squares, story.name_squares = squares, names
             story.norm_docs = self.n_docs_
             story.renormed = True
         return math.sqrt(max(story.squares, 0.0)), math.sqrt(max(story.name_squares, 0.0))
 
     def _cohesion(self, story: Story) -> float:
-        """Average cosine between two members of a story (0 below two members).
+        """Average cosine between two members of a story (0 below two members)."""
+        return pair_cosine(story.size, self._norms(story)[0], story.members_squared())
 
-        The centroid sum of n vectors has squared length (sum of their squared lengths) +
-        2 * (sum of their pairwise dot products), so this needs no pass over the members;
-        dividing by the mean squared length turns dot products into cosines.
-        """
-        n = story.size
-        if n < 2:
+    def _name_cohesion(self, story: Story) -> float:
+        """Average cosine between the name parts of two members (0 below two members)."""
+        return pair_cosine(story.size, self._norms(story)[1], story.member_name_squares)
+
+    def _member_name_length(self, story: Story) -> float:
+        """Root mean squared length of the name parts of a story's members."""
+        if not story.size:
             return 0.0
-        length = self._norms(story)[0]
-        members = story.members_squared()
-        if members <= 0.0:
-            return 0.0
-        return max(0.0, (length * length - members) / (n * (n - 1))) / (members / n)
+        self._norms(story)
+        return math.sqrt(max(story.member_name_squares, 0.0) / story.size)
+
+    def _names_square(self, terms: dict[str, float], size: float) -> float:
+        """Squared length of the name part of a report's unit vector."""
+        return sum((w * self._idf(t)) ** 2 for t, w in terms.items() if is_name(t)) / size**2
 
     def _member_length(self, story: Story) -> float:
         """Root mean squared TF-IDF length of a story's members (1 while the IDF is unchanged)."""
@@ -314,20 +345,21 @@ class StoryClusterer:
         """
         return self._scores(query, story)[0]
 
-    def _scores(self, query: Query, story: Story) -> tuple[float, float]:
-        """``_similarity`` and the ``name_agreement`` factor in it (1 when names agree)."""
+    def _scores(self, query: Query, story: Story) -> tuple[float, float, float]:
+        """``_similarity``, the ``name_agreement`` factor in it (1 when names agree), and the
+        average dot product of the query's name part with the members'."""
         total = story.total
         get = total.get
         shared = sum(w * get(t, 0.0) for t, w in query.words.items())
         shared_names = sum(w * get(t, 0.0) for t, w in query.names.items())
         if not story.size:
-            return 0.0, 1.0
+            return 0.0, 1.0, 0.0
         cosine = (shared + shared_names) / story.size
         names = self._norms(story)[1]
         factor = 1.0
         if query.names_length and names:
             factor = name_agreement(shared_names / (names * query.names_length))
-        return cosine * factor, factor
+        return cosine * factor, factor, shared_names / story.size
 
     # -- candidates and assignment ---------------------------------------------------------
 
@@ -348,14 +380,19 @@ class StoryClusterer:
         size: int = 1,
         threshold: float | None = None,
         names: float = 1.0,
+        name_cosine: float | None = None,
     ) -> bool:
         """Whether a report (or a story of ``size`` members) with this word similarity to a
         story, and this embedding sum, may join it: the word similarity reaches the join
         threshold, or EMBED_FLOOR with the embeddings agreeing on average (EMBED_AGREEMENT);
-        and in both cases COHESION_RATIO of the story's cohesion."""
+        and in both cases COHESION_RATIO of the story's cohesion and, when both sides name
+        someone (``name_cosine``, see ``_name_cosine``), NAME_COHESION_RATIO of its members'
+        agreement on names."""
         # ``score`` averages dot products with the members: divided by their length it is
         # an average cosine, comparable with the cohesion.
         if score < COHESION_RATIO * self._cohesion(story) * self._member_length(story):
+            return False
+        if not self.names_agree(name_cosine, story):
             return False
         if score >= (self.threshold if threshold is None else threshold):
             return True
@@ -369,6 +406,21 @@ class StoryClusterer:
             return False
         return float(meaning @ story.meaning) / (size * story.size) >= EMBED_AGREEMENT
 
+    def names_agree(self, name_cosine: float | None, story: Story) -> bool:
+        """Whether a query with this average name cosine to a story's members (None: one
+        side names no one) shares NAME_COHESION_RATIO of the names they share."""
+        return name_cosine is None or name_cosine >= NAME_COHESION_RATIO * self._name_cohesion(
+            story
+        )
+
+    def _name_cosine(self, name_dot: float, query_length: float, story: Story) -> float | None:
+        """Average name cosine of a query (reports of root mean squared name length
+        ``query_length``) with a story's members; None when either side has no names."""
+        member = self._member_name_length(story)
+        if query_length <= 1e-9 or member <= 1e-9:
+            return None
+        return name_dot / (query_length * member)
+
     def _best_story(
         self, unit: dict[str, float], day: int | None, meaning: np.ndarray | None = None
     ) -> tuple[str | None, float]:
@@ -379,9 +431,12 @@ class StoryClusterer:
             discount = time_factor(day, story.first, story.last)
             if discount < EMBED_FLOOR:
                 continue
-            score, names = self._scores(query, story)
+            score, names, name_dot = self._scores(query, story)
             score *= discount
-            if score > best[1] and self.close_enough(score, meaning, story, names=names):
+            name_cosine = self._name_cosine(name_dot, query.names_length, story)
+            if score > best[1] and self.close_enough(
+                score, meaning, story, names=names, name_cosine=name_cosine
+            ):
                 best = (story_id, score)
         return best
 
@@ -398,6 +453,7 @@ class StoryClusterer:
         if story.member_squares is not None:
             story.member_squares += 1.0  # a unit vector under the current IDF
         story.size += 1
+        story.member_name_squares += self._names_square(terms, size)
         story.add_dates(day)
         if meaning is not None:
             story.meaning = meaning.copy() if story.meaning is None else story.meaning + meaning
@@ -542,7 +598,7 @@ class StoryClusterer:
         """
         try:
             payload = json.loads(zlib.decompress(state))
-            if payload.get("version") not in (2, STATE_VERSION):
+            if payload.get("version") not in (2, 3, STATE_VERSION):
                 raise ValueError(f"state version {payload.get('version')!r}")
             clusterer = cls.from_parts(
                 seed=payload["seed"],
@@ -670,6 +726,19 @@ def name_agreement(name_cosine: float) -> float:
     generic capitalised word ("Hospital") keeps about a tenth of the similarity, not a third.
     """
     return min(1.0, name_cosine / NAME_AGREEMENT) ** 2
+
+
+def pair_cosine(n: int, length: float, members: float) -> float:
+    """Average cosine between two of ``n`` vectors whose sum has this length and whose squared
+    lengths add up to ``members`` (0 below two vectors).
+
+    The sum's squared length is (sum of the squared lengths) + 2 * (sum of the pairwise dot
+    products), so this needs no pass over the vectors; dividing by the mean squared length
+    turns dot products into cosines.
+    """
+    if n < 2 or members <= 1e-12:
+        return 0.0
+    return max(0.0, (length * length - members) / (n * (n - 1))) / (members / n)
 
 
 def story_id_for(article_id: str) -> str:

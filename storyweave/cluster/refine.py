@@ -75,6 +75,9 @@ def _leave(
     if story.member_squares is not None:
         story.member_squares = max(0.0, story.member_squares - 1.0)
     story.size -= 1
+    story.member_name_squares = max(
+        0.0, story.member_name_squares - clusterer._names_square(terms, size)
+    )
     if story.size == 0:
         del clusterer.stories_[story_id]
         del members[story_id]
@@ -138,9 +141,16 @@ def _merge(
             return 0.0
         if a not in queries:
             queries[a] = clusterer._query(centroid(a))
-        similarity, names = clusterer._scores(queries[a], stories[b])
+        similarity, names, name_dot = clusterer._scores(queries[a], stories[b])
         similarity *= discount
-        agree = clusterer.close_enough(similarity, sa.meaning, sb, sa.size, threshold, names)
+        name_cosine = clusterer._name_cosine(name_dot, clusterer._member_name_length(sa), sb)
+        # Names are asked to agree as the larger story's members agree among themselves,
+        # as a report joining a story is: the answer then does not depend on which of the
+        # two is looked at from the other.
+        larger = max(sa, sb, key=lambda s: (s.size, clusterer._name_cohesion(s)))
+        agree = clusterer.close_enough(
+            similarity, sa.meaning, sb, sa.size, threshold, names
+        ) and clusterer.names_agree(name_cosine, larger)
         return similarity if agree else 0.0
 
     def neighbours(sid: str) -> dict[tuple[str, str], float]:
@@ -166,6 +176,7 @@ def _merge(
         if keep.member_squares is not None or gone.member_squares is not None:
             keep.member_squares = keep.members_squared() + gone.members_squared()
         keep.size += gone.size
+        keep.member_name_squares += gone.member_name_squares
         keep.squares = None
         if gone.meaning is not None:
             keep.meaning = gone.meaning if keep.meaning is None else keep.meaning + gone.meaning

@@ -124,7 +124,7 @@ def state_version() -> int:
 
 def read_parts(conn: sqlite3.Connection, cls: Any, meta: dict[str, Any]) -> Any:
     """Rebuild a clusterer from the ``cluster_*`` tables, as ``from_state`` would."""
-    if meta["version"] not in (2, state_version()):
+    if meta["version"] not in (2, 3, state_version()):
         raise ValueError(f"state version {meta['version']!r}")
     stories = (
         (
