@@ -610,3 +610,44 @@ def test_state_saved_before_name_lengths_is_still_read() -> None:
     assert older._name_cohesion(older.stories_[flood_story]) > 0.0  # estimated, not lost
     newcomer = flood_reports(("2024-03-06",) * 3)
     assert set(older.partial_fit(newcomer).values()) == {flood_story}
+
+
+def test_follow_up_naming_the_same_people_joins_a_week_later_one_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = fire_reports(
+        "willow",
+        "2024-05-06",
+        {
+            "place": "third-floor flat",
+            "address": "Block 12 Willow Crescent",
+            "day": "Monday",
+            "evacuated": "60",
+            "detail": "Resident Kavitha Suppiah, 71, was taken to Willowbank Hospital for "
+            "smoke inhalation after a power bank overheated in her bedroom.",
+        },
+    )
+    follow_up = article(
+        "willow-cause",
+        "Power bank blamed for Willow Crescent fire",
+        "Investigators confirmed on Tuesday that the fire in a third-floor flat at Block 12 "
+        "Willow Crescent was caused by a power bank that overheated while charging, the Civil "
+        "Defence Force said.\nKavitha Suppiah, 71, who was taken to Willowbank Hospital for "
+        "smoke inhalation, has been discharged and is staying with her daughter.\nThe Civil "
+        "Defence Force reminded residents not to leave power banks charging unattended.\n",
+        "2024-05-14",
+    )
+    articles = [*first, follow_up]
+
+    def one_at_a_time() -> set[frozenset[str]]:
+        clusterer = StoryClusterer(seed=1)
+        for report in articles:
+            clusterer.partial_fit([report])
+        return groups_of({a.id: clusterer.assignments_[a.id] for a in articles}, articles)
+
+    together = {frozenset(a.input for a in articles)}
+    assert groups_of(StoryClusterer(seed=1).fit(articles), articles) == together
+    assert one_at_a_time() == together
+    # Held to the tight story's cohesion after the time discount, the follow-up is refused.
+    monkeypatch.setattr("storyweave.cluster.clusterer.NAME_ECHO", 100.0)
+    assert one_at_a_time() != together

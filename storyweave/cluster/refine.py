@@ -149,8 +149,16 @@ def _merge(
         # two is looked at from the other.
         larger = max(sa, sb, key=lambda s: (s.size, clusterer._name_cohesion(s)))
         agree = clusterer.close_enough(
-            similarity, sa.meaning, sb, sa.size, threshold, names
-        ) and clusterer.names_agree(name_cosine, larger)
+            similarity,
+            sa.meaning,
+            sb,
+            sa.size,
+            threshold,
+            names,
+            name_cosine,
+            discount,
+            names_of=larger,
+        )
         return similarity if agree else 0.0
 
     def neighbours(sid: str) -> dict[tuple[str, str], float]:
