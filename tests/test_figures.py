@@ -407,3 +407,22 @@ def test_a_date_opening_the_sentence_dates_its_value() -> None:
     )  # fmt: skip
     [value] = next(f for f in figures.values() if "delay" in f.topic).values
     assert value.as_of == "2025-01-12"
+
+
+def test_values_for_two_named_days_are_two_occasions_not_a_conflict() -> None:
+    def delays(first_day: str, second_day: str) -> Figure:
+        figures = _figures(
+            (f"On {first_day}, the ferry from Varna to Kessington was delayed by nearly two "
+             "hours, the operator said.\n", "2025-01-17"),
+            (f"On {second_day}, the ferry from Varna to Kessington was delayed by nine hours, "
+             "the operator said.\n", "2025-01-17"),
+        )  # fmt: skip
+        return next(f for f in figures.values() if "delay" in f.topic)
+
+    two_days = delays("Jan 12", "Jan 10")
+    assert two_days.status == "consistent"
+    assert [(v.text, v.as_of) for v in two_days.values] == [
+        ("nine hours", "2025-01-10"),
+        ("nearly two hours", "2025-01-12"),
+    ]
+    assert delays("Jan 12", "Jan 12").status == "conflict"  # one day, two delays: a conflict

@@ -98,6 +98,7 @@ class _Observation:
     weak: bool
     as_of: str | None
     evidence: Evidence
+    dated: bool = False  # ``as_of`` is a day the sentence names, not the publication date
 
 
 def find_figures(
@@ -196,6 +197,7 @@ def _observation(
         q.high_open or (q.exact and hi > lo),  # a rounding band excludes its upper end
     )
     predicate = counted.label.rsplit(" ", 1)[-1]
+    as_of, dated = _as_of(doc, q, counted, source.published)
     return _Observation(
         source=source.sid,
         topic=topic,
@@ -209,8 +211,9 @@ def _observation(
         interval=interval,
         vague=q.hedge == "vague",
         weak=q.hedge == "vague" and (q.high or 0) < WEAK_BELOW,
-        as_of=_as_of(doc, q, counted, source.published),
+        as_of=as_of,
         evidence=_evidence(source, doc, q),
+        dated=dated,
     )
 
 
@@ -400,9 +403,11 @@ def _other_year(doc: Doc, q: Quantity, counted: Counted, published: str | None) 
     return False
 
 
-def _as_of(doc: Doc, q: Quantity, counted: Counted, published: str | None) -> str | None:
+def _as_of(
+    doc: Doc, q: Quantity, counted: Counted, published: str | None
+) -> tuple[str | None, bool]:
     """The date the count is given for: a day named on the clause that reports it ("on
-    Tuesday reported that 9,900 ..."), else the publication date."""
+    Tuesday reported that 9,900 ..."), else the publication date; and whether it was named."""
     anchor = counted.verb if counted.verb is not None else q.core
     ancestors = {doc[anchor].i} | {t.i for t in doc[anchor].ancestors}
     sent = doc[q.first].sent
@@ -419,8 +424,8 @@ def _as_of(doc: Doc, q: Quantity, counted: Counted, published: str | None) -> st
         if head.lower_ in ("on", "by", "as") or head.dep_ == "prep":
             head = head.head
         if head.i in ancestors:
-            return day
-    return published
+            return day, True
+    return published, False
 
 
 def _day_phrases(text: str, published: str | None) -> list[tuple[int, int, str]]:
@@ -507,7 +512,7 @@ def _compare(
     trend = None
     for x in left:
         for y in right:
-            if not _comparable(x, y) or _said_together(x, y, claims):
+            if not _comparable(x, y) or _said_together(x, y, claims) or _other_occasion(x, y):
                 continue
             explained = _over_time(x, y)
             if explained is None:
@@ -533,6 +538,15 @@ def _comparable(x: _Observation, y: _Observation) -> bool:
     if x.holder is None or y.holder is None:
         return False  # "he lost $500": whose, we cannot tell
     return bool(set(x.holder.lower().split()) & set(y.holder.lower().split()))
+
+
+def _other_occasion(x: _Observation, y: _Observation) -> bool:
+    """True when each value is given for a day its sentence names, and the days differ: a
+    delay "on Jan 12" and one "on Jan 10" are two delays. Counts that grow or change over a
+    story are left to :func:`_over_time`, which tells a rising toll from a falling one."""
+    if x.cumulative or x.kind in CHANGING_KINDS:
+        return False
+    return x.dated and y.dated and x.as_of != y.as_of
 
 
 def _over_time(x: _Observation, y: _Observation) -> str | None:
