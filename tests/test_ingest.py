@@ -379,6 +379,14 @@ def test_headline_drops_site_name_only() -> None:
     assert headline("Site | Floods close port", ["Floods close port"], None, None) == (
         "Floods close port"
     )
+    # A host name made of the initials of the site's name.
+    acronym = "https://www.tdh.com.my/news/floods"
+    assert headline("Floods close port | The Daily Harbour", [], None, acronym) == (
+        "Floods close port"
+    )
+    assert headline("Floods - what we know", [], None, "https://wwk.com/x") == (
+        "Floods - what we know"
+    )  # initials are those of capitalised words, as a name is written
 
 
 def test_page_date_keeps_the_publishers_day(tmp_path: Path) -> None:

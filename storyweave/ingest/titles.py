@@ -1,9 +1,9 @@
 """Headlines without the site's name that pages append (or prepend) in ``<title>``.
 
 ``"Floods close the port - The Daily Harbour"`` becomes ``"Floods close the port"`` when the
-page's headline (``<h1>``) says so, or when the cut-off part names the site: its ``og:site_name``
-or the words of its host name (``dailyharbour.com``). A part that does not name the site stays,
-so ``"Floods - what we know"`` is kept whole.
+page's headline (``<h1>``) says so, or when the cut-off part names the site: its ``og:site_name``,
+the words of its host name (``dailyharbour.com``) or their initials (``tdh.com``). A part that
+does not name the site stays, so ``"Floods - what we know"`` is kept whole.
 """
 
 from __future__ import annotations
@@ -36,7 +36,14 @@ def site_keys(sitename: str | None, url: str | None) -> set[str]:
 
 def _names_site(part: str, keys: set[str]) -> bool:
     squashed = _squash(part)
-    return bool(squashed) and any(key in squashed or squashed in key for key in keys)
+    if not squashed:
+        return False
+    if any(key in squashed or squashed in key for key in keys):
+        return True
+    # A host name made of the site name's initials: "New Straits Times" at nst.com.my.
+    words = [w for w in re.findall(r"\w+", part) if w[0].isupper() or w[0].isdigit()]
+    initials = "".join(w[0] for w in words).casefold()
+    return len(words) >= MIN_SITE_KEY and initials in keys
 
 
 def headline(
