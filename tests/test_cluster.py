@@ -651,3 +651,55 @@ def test_follow_up_naming_the_same_people_joins_a_week_later_one_at_a_time(
     # Held to the tight story's cohesion after the time discount, the follow-up is refused.
     monkeypatch.setattr("storyweave.cluster.clusterer.NAME_ECHO", 100.0)
     assert one_at_a_time() != together
+
+
+def test_a_report_refused_in_a_batch_is_not_merged_in_the_same_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    crash = (
+        "A woman was seriously injured when her car collided with a lorry on Jalan Seri 10 in "
+        "Desa Damai on Thursday morning, police said.\nThe lorry driver, Mohd Faizal bin "
+        "Hassan, was arrested at the scene and traffic was diverted for three hours.\nMr Tan "
+        "Boon Huat, who runs a shop on Jalan Seri 10, said the junction had seen several "
+        "crashes this year.\n"
+    )
+    edits = (("", ""), ("seriously injured", "badly hurt"), ("was diverted", "was held up"))
+    crashes = [
+        article(
+            f"crash-{k}",
+            "Crash on Jalan Seri 10 in Desa Damai",
+            crash.replace(old, new) if old else crash,
+            "2024-05-09",
+        )
+        for k, (old, new) in enumerate(edits)
+    ]
+    stabbing = article(
+        "stabbing",
+        "Man stabbed on Jalan Seri 3 in Desa Damai",
+        "A 74-year-old man was stabbed outside a coffee shop on Jalan Seri 3 in Desa Damai on "
+        "Friday night, police said.\nOfficers arrested Omar Mansour nearby and recovered a "
+        "knife.\nMrs Lakshmi Pillai, a neighbour, said the argument started over a parking "
+        "space near the market in Desa Damai.\n",
+        "2024-05-10",
+    )
+    earlier, batch = collection(), [*crashes, stabbing]
+    apart = {frozenset(a.input for a in crashes), frozenset({"stabbing"})}
+
+    def grouped(batch_size: int) -> set[frozenset[str]]:
+        clusterer = StoryClusterer(seed=1)
+        clusterer.partial_fit(earlier)
+        for start in range(0, len(batch), batch_size):
+            clusterer.partial_fit(batch[start : start + batch_size])
+        return groups_of({a.id: clusterer.assignments_[a.id] for a in batch}, batch)
+
+    assert grouped(1) == apart
+    assert grouped(len(batch)) == apart  # as one at a time
+    # Merged in the batch that founded it, the refused report would join the crash.
+    from storyweave.cluster import refine
+
+    merge = refine.merge_touched
+    monkeypatch.setattr(
+        "storyweave.cluster.clusterer.merge_touched",
+        lambda clusterer, touched, refused=(): merge(clusterer, touched),
+    )
+    assert grouped(len(batch)) != apart

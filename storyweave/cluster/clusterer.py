@@ -531,9 +531,15 @@ class StoryClusterer:
             ``{article.id: story_id}`` for the given articles.
         """
         new = [a for a in unique_in_order(articles) if a.id not in self.assignments_]
+        known = set(self.stories_)
         sizes = self._start_changes()
         terms, _ = self._place_all(new, progress)
-        self.merged_ = merge_touched(self, {self.assignments_[a.id] for a in new})
+        touched = {self.assignments_[a.id] for a in new}
+        # A report that founded a story in this batch was refused by every story it could
+        # join, under the same frequencies: merging it now would undo that, and one at a time
+        # it would not be merged either (a lone story starts no merge).
+        refused = {s for s in touched if s not in known and self.stories_[s].size == 1}
+        self.merged_ = merge_touched(self, touched, refused)
         for story_id in sorted({self.assignments_[a.id] for a in new}):
             self._prune(self.stories_[story_id])
         self._note_changes(new, terms, sizes)

@@ -107,11 +107,13 @@ def _merge(
     members: dict[str, set[str]],
     only: Iterable[str] | None = None,
     survivor: Callable[[str, str], tuple[str, str]] | None = None,
+    refused: set[str] | None = None,
 ) -> dict[str, str]:
     """Merge close stories, closest pair first, until no pair qualifies; in place.
 
     ``only`` limits the search to pairs with one of these stories (default: every story);
-    ``survivor`` orders a pair as ``(kept, merged away)`` (default: the smaller id is kept).
+    ``survivor`` orders a pair as ``(kept, merged away)`` (default: the smaller id is kept);
+    stories in ``refused`` are never merged.
     Returns ``{merged-away story: story now holding its reports}``.
     """
     from storyweave.cluster.clusterer import EMBED_FLOOR
@@ -165,7 +167,7 @@ def _merge(
         found = {}
         salient = clusterer._salient(centroid(sid))
         for other in sorted({current(c) for c in clusterer._candidates(salient, live=False)}):
-            if other != sid and other in stories:
+            if other != sid and other in stories and other not in (refused or ()):
                 s = score(sid, other)
                 if s > 0.0:
                     found[(min(sid, other), max(sid, other))] = s
@@ -220,13 +222,16 @@ def _rename(
         clusterer._index(clusterer.assignments_[article.id], units[article.id][0])
 
 
-def merge_touched(clusterer: StoryClusterer, touched: Iterable[str]) -> dict[str, str]:
+def merge_touched(
+    clusterer: StoryClusterer, touched: Iterable[str], refused: Iterable[str] = ()
+) -> dict[str, str]:
     """After ``partial_fit`` placed new reports, merge the stories they touched with close ones.
 
     A story founded by a report that differed from its story's first reports (a new angle,
     a follow-up) merges with it once enough reports bridge the two, as ``fit`` would merge
     them. The story founded first keeps its id, so ids stay those ``fit`` gives; the other's
-    reports move to it, and it is indexed under the merged centroid's salient terms.
+    reports move to it, and it is indexed under the merged centroid's salient terms. Stories
+    in ``refused`` (founded in this batch by a report every candidate refused) are not merged.
 
     Returns:
         ``{merged-away story: story now holding its reports}``.
@@ -242,7 +247,7 @@ def merge_touched(clusterer: StoryClusterer, touched: Iterable[str]) -> dict[str
     def survivor(a: str, b: str) -> tuple[str, str]:
         return (a, b) if _founding_key(stories[a], a) <= _founding_key(stories[b], b) else (b, a)
 
-    merged = _merge(clusterer, clusterer.merge_threshold, members, touched, survivor)
+    merged = _merge(clusterer, clusterer.merge_threshold, members, touched, survivor, set(refused))
     # What this changed (stories resized or gone, moved reports, index entries) is recorded
     # by ``partial_fit``'s own change tracking.
     for kept in sorted(set(merged.values())):
