@@ -471,21 +471,28 @@ def test_partial_fit_merges_a_split_story_into_the_one_founded_first(
     assert {clusterer.assignments_[a.id] for a in floods + late} == {founded_first}
 
 
-def test_story_cohesion_stays_an_average_cosine_as_the_collection_grows() -> None:
-    from itertools import combinations
-
-    from storyweave.cluster.features import story_terms
-    from storyweave.cluster.similarity import dot
-
+def flood_story_grown_one_batch_at_a_time() -> tuple[StoryClusterer, str, list[Article]]:
+    """The invented collection fed four reports at a time after two flood reports: every
+    word's IDF moves as reports arrive. Returns the clusterer, the flood story and its members."""
     everything = collection()
     floods = [a for a in everything if a.input.startswith("flood")]
     clusterer = StoryClusterer(seed=1)
     story_id = clusterer.partial_fit(floods[:2])[floods[0].id]
     rest = [a for a in everything if a not in floods[:2]]
     for start in range(0, len(rest), 4):
-        clusterer.partial_fit(rest[start : start + 4])  # every word's IDF moves as reports arrive
+        clusterer.partial_fit(rest[start : start + 4])
     members = [a for a in everything if clusterer.assignments_[a.id] == story_id]
     assert {a.input for a in members} == {a.input for a in floods}
+    return clusterer, story_id, members
+
+
+def test_story_cohesion_stays_an_average_cosine_as_the_collection_grows() -> None:
+    from itertools import combinations
+
+    from storyweave.cluster.features import story_terms
+    from storyweave.cluster.similarity import dot
+
+    clusterer, story_id, members = flood_story_grown_one_batch_at_a_time()
     units = [clusterer._unit(story_terms(a.title, a.text))[0] for a in members]
     true_cohesion = sum(dot(u, v) for u, v in combinations(units, 2)) / 3
     assert abs(clusterer._cohesion(clusterer.stories_[story_id]) - true_cohesion) < 0.1
@@ -570,15 +577,7 @@ def test_name_cohesion_stays_an_average_cosine_and_survives_a_save() -> None:
     from storyweave.cluster.features import is_name, story_terms
     from storyweave.cluster.similarity import dot
 
-    everything = collection()
-    floods = [a for a in everything if a.input.startswith("flood")]
-    clusterer = StoryClusterer(seed=1)
-    story_id = clusterer.partial_fit(floods[:2])[floods[0].id]
-    rest = [a for a in everything if a not in floods[:2]]
-    for start in range(0, len(rest), 4):
-        clusterer.partial_fit(rest[start : start + 4])  # every word's IDF moves as reports arrive
-    members = [a for a in everything if clusterer.assignments_[a.id] == story_id]
-    assert {a.input for a in members} == {a.input for a in floods}
+    clusterer, story_id, members = flood_story_grown_one_batch_at_a_time()
     names = []
     for a in members:
         unit = clusterer._unit(story_terms(a.title, a.text))[0]

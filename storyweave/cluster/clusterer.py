@@ -310,7 +310,7 @@ class StoryClusterer:
         """Root mean squared length of the name parts of a story's members."""
         if not story.size:
             return 0.0
-        self._norms(story)
+        self._norms(story)  # rescales member_name_squares when the IDF has moved
         return math.sqrt(max(story.member_name_squares, 0.0) / story.size)
 
     def _names_square(self, terms: dict[str, float], size: float) -> float:
