@@ -640,6 +640,29 @@ def test_an_old_format_store_is_converted_and_keeps_working(tmp_path: Path, conn
             assert converted[table] == kept[table]
 
 
+def test_a_store_saved_before_name_lengths_keeps_working(tmp_path: Path, conn_factory) -> None:
+    stories = invent_stories(10, seed=43)
+    early = write_jsonl(tmp_path / "early.jsonl", flat(s[:-1] for s in stories))
+    late = write_jsonl(tmp_path / "late.jsonl", [s[-1] for s in stories])
+    conn = conn_factory(tmp_path / "news.db")
+    ingest(conn, [early])
+    # As version 3 saved it: four lengths per story, no name lengths.
+    conn.execute("BEGIN")
+    for story_id, norms in conn.execute("SELECT id, norms FROM cluster_stories").fetchall():
+        conn.execute(
+            "UPDATE cluster_stories SET norms = ? WHERE id = ?",
+            (json.dumps(json.loads(norms)[:4]), story_id),
+        )
+    conn.execute("UPDATE cluster_meta SET value = '3' WHERE key = 'version'")
+    conn.execute("COMMIT")
+    before = memberships(tmp_path / "news.db")
+    ingest(conn, [late])
+    after = memberships(tmp_path / "news.db")
+    assert all(after[a] == before[a] for a in before)  # no earlier article lost or moved
+    assert len(after) == len(before) + len(stories)
+    assert engines.read_meta(conn)["version"] == engines.state_version()
+
+
 def test_a_clusterer_that_cannot_tell_its_changes_is_saved_whole(
     tmp_path: Path, conn_factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -279,7 +279,8 @@ def write_changes(conn: sqlite3.Connection, clusterer: Any, changes: Any, run_id
         "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
         [(aid, clusterer.assignments_[aid]) for aid in sorted(changes.articles)],
     )
-    next_pos = int(read_meta(conn)["next_pos"])
+    meta = read_meta(conn)
+    next_pos = int(meta["next_pos"])
     entries: list[tuple[str, str, int]] = []
     for term in sorted(changes.postings):
         moved = changes.postings[term]
@@ -291,4 +292,8 @@ def write_changes(conn: sqlite3.Connection, clusterer: Any, changes: Any, run_id
         entries.extend((term, story_id, next_pos + k) for k, story_id in enumerate(tail))
         next_pos += len(tail)
     write_postings(conn, entries)
-    write_meta(conn, {"n_docs": clusterer.n_docs_, "next_pos": next_pos, "run_id": run_id})
+    values = {"n_docs": clusterer.n_docs_, "next_pos": next_pos, "run_id": run_id}
+    if meta.get("version") != state_version():
+        # The rows just written are in this version's form; an older one's are still read.
+        values["version"] = state_version()
+    write_meta(conn, values)
