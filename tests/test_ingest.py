@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import tempfile
@@ -476,6 +477,38 @@ def test_a_record_title_loses_the_site_name_a_page_title_carries(tmp_path: Path)
     path.write_text("".join(json.dumps(dict(r, text=REPORT + r["id"])) + "\n" for r in records))
     titles = [a.title for a in read(path)]
     assert titles == ["Bridge reopens", "Quay shut", "Floods - what we know"]
+
+
+HEADLINES = (
+    "Ferry sinks off the cape",
+    "Mayor resigns after the vote",
+    "Bridge opens to traffic again",
+    "Dockers go on strike over pay",
+    "Port closes for winter repairs",
+)
+
+
+def test_words_an_outlet_appends_to_nearly_every_title_are_cut(tmp_path: Path) -> None:
+    def titles(records: list[dict]) -> list[str | None]:
+        path = tmp_path / "records.jsonl"
+        path.write_text("".join(json.dumps(dict(r, text=REPORT + r["id"])) + "\n" for r in records))
+        return [a.title for a in read(path) if isinstance(a, Article)]
+
+    harbour = [
+        {"id": f"h{k}", "outlet": "harbour.example", "title": f"{h} Harbour Daily"}
+        for k, h in enumerate(HEADLINES)
+    ]
+    other = {"id": "o1", "outlet": "other.example", "title": "Quay shut Harbour Daily"}
+    assert titles([*harbour, other]) == [*HEADLINES, "Quay shut Harbour Daily"]
+    # Four titles of one outlet are too few to tell its name from a shared word.
+    assert titles(harbour[:4]) == [f"{h} Harbour Daily" for h in HEADLINES[:4]]
+    # The same from CSV.
+    path = tmp_path / "records.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "outlet", "title", "text"])
+        writer.writeheader()
+        writer.writerows(dict(r, text=REPORT + r["id"]) for r in harbour)
+    assert [a.title for a in read(path) if isinstance(a, Article)] == list(HEADLINES)
 
 
 COOKIE_WALL = (

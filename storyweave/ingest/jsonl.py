@@ -15,13 +15,14 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from storyweave.errors import Reason
 from storyweave.ingest.article import build_article
 from storyweave.ingest.dates import normalize_date
 from storyweave.ingest.files import Loaded, decode, load
 from storyweave.ingest.html import MIN_ARTICLE_CHARS, Extracted, decode_html, extract_html
-from storyweave.ingest.titles import headline
+from storyweave.ingest.titles import cut_ending, headline, shared_endings
 from storyweave.models import Article, Rejected
 
 # How a stream of records (standard input) is named in rejections.
@@ -44,12 +45,19 @@ def read_records(
         yield Rejected(name, Reason.UNDECODABLE, f"{name}: bytes are in no known text encoding")
         return
     if kind == "jsonl":
-        yield from _json_lines(loaded.path, enumerate(text.splitlines(), 1), used)
+        lines = list(enumerate(text.splitlines(), 1))
+        endings = title_endings(_parsed(line for _, line in lines))
+        yield from _json_lines(loaded.path, lines, used, endings)
     elif kind == "csv":
+        try:
+            endings = title_endings(csv.DictReader(io.StringIO(text, newline="")))
+        except csv.Error:
+            endings = {}  # reported below, at the row that breaks
         reader = csv.DictReader(io.StringIO(text, newline=""))
         try:
             for row in reader:
-                yield record_article(row, loaded.path, f"line {reader.line_num}", used)
+                where = f"line {reader.line_num}"
+                yield record_article(row, loaded.path, where, used, endings)
         except csv.Error as err:  # e.g. a field over csv's size limit: the rest is unreadable
             where = f"line {reader.line_num}"
             yield _bad(loaded.path, where, Reason.BAD_RECORD, f"not readable as CSV ({err})")
@@ -100,8 +108,39 @@ def _decoded(stream: Iterable[bytes], name: str) -> Iterator[tuple[int, str | Re
         yield number, line
 
 
+def title_endings(records: Iterable[Any]) -> dict[str, str]:
+    """``{outlet: words}`` a site appends to nearly every title of one file, unseparated
+    (see :func:`storyweave.ingest.titles.shared_endings`); outlets are keyed as
+    :func:`_outlet_key` keys them."""
+    pairs = []
+    for record in records:
+        if isinstance(record, Mapping):
+            outlet, url = _text_field(record, "outlet"), _text_field(record, "url")
+            title = headline(_text_field(record, "title"), [], outlet, url)
+            pairs.append((_outlet_key(outlet, url), title))
+    return shared_endings(pairs)
+
+
+def _outlet_key(outlet: str | None, url: str | None) -> str | None:
+    """The outlet a record names, else its URL's host."""
+    return outlet or (urlsplit(url).hostname if url else None)
+
+
+def _parsed(lines: Iterable[str | Rejected]) -> Iterator[Any]:
+    """The JSON values of the lines that hold one."""
+    for line in lines:
+        if isinstance(line, str) and line.strip():
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError:
+                continue
+
+
 def _json_lines(
-    path: Path, lines: Iterable[tuple[int, str | Rejected]], used: set[Path]
+    path: Path,
+    lines: Iterable[tuple[int, str | Rejected]],
+    used: set[Path],
+    endings: Mapping[str, str] | None = None,
 ) -> Iterator[Article | Rejected]:
     for number, line in lines:
         if isinstance(line, Rejected):
@@ -115,7 +154,7 @@ def _json_lines(
         except json.JSONDecodeError as err:
             yield _bad(path, where, Reason.BAD_JSON, f"not valid JSON ({err.msg})")
             continue
-        yield record_article(record, path, where, used)
+        yield record_article(record, path, where, used, endings)
 
 
 def _json_document(path: Path, text: str, used: set[Path]) -> Iterator[Article | Rejected]:
@@ -126,12 +165,17 @@ def _json_document(path: Path, text: str, used: set[Path]) -> Iterator[Article |
         yield _bad(path, where, Reason.BAD_JSON, f"not valid JSON ({err.msg})")
         return
     records = document if isinstance(document, list) else [document]
+    endings = title_endings(records)
     for number, record in enumerate(records, 1):
-        yield record_article(record, path, f"record {number}", used)
+        yield record_article(record, path, f"record {number}", used, endings)
 
 
 def record_article(
-    record: Any, path: Path, where: str, used: set[Path] | None = None
+    record: Any,
+    path: Path,
+    where: str,
+    used: set[Path] | None = None,
+    endings: Mapping[str, str] | None = None,
 ) -> Article | Rejected:
     """One record as an Article; the record's own fields win over what its HTML says.
 
@@ -140,6 +184,7 @@ def record_article(
         path: the records file, which ``html_path`` is relative to.
         where: the record's place in the file, e.g. ``"line 3"``, named in rejections.
         used: collects the HTML files the record read its body from.
+        endings: words outlets append to their titles (:func:`title_endings`), cut here.
     """
     if not isinstance(record, Mapping):
         return _bad(path, where, Reason.BAD_RECORD, "a record must be a JSON object")
@@ -176,6 +221,8 @@ def record_article(
     url = _text_field(record, "url") or (page.url if page else None)
     # A record's title is often the page's <title>: "Headline - The Site".
     title = headline(_text_field(record, "title"), [], outlet, url)
+    if endings:
+        title = cut_ending(title, endings.get(_outlet_key(outlet, url) or ""))
     return build_article(
         text,
         input=input_name,

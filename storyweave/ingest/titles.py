@@ -9,6 +9,8 @@ does not name the site stays, so ``"Floods - what we know"`` is kept whole.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 # Separators between a headline and the site's name, as pages write them.
@@ -19,6 +21,14 @@ _GENERIC_LABELS = frozenset(
 )
 # Names shorter than this (squashed to letters and digits) match too much by accident.
 MIN_SITE_KEY = 3
+# Some sites append their name with no separator at all ("... cancellations Singapore News").
+# Among the titles of one outlet in one file of records, words that end at least this share of
+# them, when there are at least this many, are the site's and are cut; up to this many words.
+ENDING_SHARE = 0.8
+ENDING_MIN_TITLES = 5
+ENDING_MAX_WORDS = 4
+# Words a title keeps at least, once an ending is cut.
+ENDING_MIN_LEFT = 3
 
 
 def _squash(text: str) -> str:
@@ -76,3 +86,51 @@ def headline(
     if _names_site(title[: ends[0]], keys):
         return title[starts[1] :]
     return title
+
+
+def shared_endings(titles: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
+    """``{outlet: words}`` for outlets whose titles nearly all end with the same words.
+
+    ``titles`` holds ``(outlet, title)`` pairs, titles as :func:`headline` left them. The
+    longest ending shared by ENDING_SHARE of an outlet's titles (at least ENDING_MIN_TITLES of
+    them) is kept; an outlet whose titles share no ending is left out.
+
+    Example:
+        >>> news = ["Port closes for repairs", "Ferry sinks off the cape",
+        ...         "Mayor resigns after vote", "Bridge opens to traffic", "Dockers go on strike"]
+        >>> pairs = [("harbour.example", f"{h} Harbour Daily") for h in news]
+        >>> shared_endings(pairs + [("other.example", "Port closes for repairs")])
+        {'harbour.example': 'Harbour Daily'}
+        >>> cut_ending("Ferry sinks off the cape Harbour Daily", "Harbour Daily")
+        'Ferry sinks off the cape'
+    """
+    by_outlet: dict[str, list[list[str]]] = defaultdict(list)
+    for outlet, title in titles:
+        if outlet and title:
+            by_outlet[outlet].append(title.split())
+    endings = {}
+    for outlet, split in sorted(by_outlet.items()):
+        if len(split) < ENDING_MIN_TITLES:
+            continue
+        for size in range(ENDING_MAX_WORDS, 0, -1):
+            counts = Counter(
+                " ".join(words[-size:]) for words in split if len(words) >= size + ENDING_MIN_LEFT
+            )
+            if not counts:
+                continue
+            ending, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+            if n >= ENDING_SHARE * len(split) and any(ch.isalpha() for ch in ending):
+                endings[outlet] = ending
+                break
+    return endings
+
+
+def cut_ending(title: str | None, ending: str | None) -> str | None:
+    """The title without ``ending`` (see :func:`shared_endings`) when it ends with it."""
+    if not title or not ending:
+        return title
+    words = title.split()
+    size = len(ending.split())
+    if len(words) < size + ENDING_MIN_LEFT or " ".join(words[-size:]) != ending:
+        return title
+    return " ".join(words[:-size])
