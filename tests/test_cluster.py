@@ -409,21 +409,20 @@ def fire_reports(
     ]
 
 
+WILLOW_FIRE = {
+    "place": "third-floor flat",
+    "address": "Block 12 Willow Crescent",
+    "day": "Monday",
+    "evacuated": "60",
+    "detail": "Resident Kavitha Suppiah, 71, was taken to Willowbank Hospital for smoke "
+    "inhalation after a power bank overheated in her bedroom.",
+}
+
+
 def test_tight_incident_story_refuses_a_look_alike_incident(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    first = fire_reports(
-        "willow",
-        "2024-05-06",
-        {
-            "place": "third-floor flat",
-            "address": "Block 12 Willow Crescent",
-            "day": "Monday",
-            "evacuated": "60",
-            "detail": "Resident Kavitha Suppiah, 71, was taken to Willowbank Hospital for "
-            "smoke inhalation after a power bank overheated in her bedroom.",
-        },
-    )
+    first = fire_reports("willow", "2024-05-06", WILLOW_FIRE)
     second = fire_reports(
         "tannery",
         "2024-05-07",
@@ -614,18 +613,7 @@ def test_state_saved_before_name_lengths_is_still_read() -> None:
 def test_follow_up_naming_the_same_people_joins_a_week_later_one_at_a_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    first = fire_reports(
-        "willow",
-        "2024-05-06",
-        {
-            "place": "third-floor flat",
-            "address": "Block 12 Willow Crescent",
-            "day": "Monday",
-            "evacuated": "60",
-            "detail": "Resident Kavitha Suppiah, 71, was taken to Willowbank Hospital for "
-            "smoke inhalation after a power bank overheated in her bedroom.",
-        },
-    )
+    first = fire_reports("willow", "2024-05-06", WILLOW_FIRE)
     follow_up = article(
         "willow-cause",
         "Power bank blamed for Willow Crescent fire",

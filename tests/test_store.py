@@ -601,11 +601,18 @@ def test_a_small_ingest_writes_only_the_rows_it_changes(
     assert written[0] < stored / 4
 
 
-@needs_real_clusterer
-def test_an_old_format_store_is_converted_and_keeps_working(tmp_path: Path, conn_factory) -> None:
-    stories = invent_stories(10, seed=41)
+def early_and_late(tmp_path: Path, seed: int) -> tuple[int, Path, Path]:
+    """Ten invented stories written as two files: all reports but each story's last, then
+    the last ones. Returns the number of stories and the two files."""
+    stories = invent_stories(10, seed=seed)
     early = write_jsonl(tmp_path / "early.jsonl", flat(s[:-1] for s in stories))
     late = write_jsonl(tmp_path / "late.jsonl", [s[-1] for s in stories])
+    return len(stories), early, late
+
+
+@needs_real_clusterer
+def test_an_old_format_store_is_converted_and_keeps_working(tmp_path: Path, conn_factory) -> None:
+    _, early, late = early_and_late(tmp_path, seed=41)
     current = conn_factory(tmp_path / "current.db")
     ingest(current, [early])
 
@@ -640,10 +647,9 @@ def test_an_old_format_store_is_converted_and_keeps_working(tmp_path: Path, conn
             assert converted[table] == kept[table]
 
 
+@needs_real_clusterer
 def test_a_store_saved_before_name_lengths_keeps_working(tmp_path: Path, conn_factory) -> None:
-    stories = invent_stories(10, seed=43)
-    early = write_jsonl(tmp_path / "early.jsonl", flat(s[:-1] for s in stories))
-    late = write_jsonl(tmp_path / "late.jsonl", [s[-1] for s in stories])
+    stories, early, late = early_and_late(tmp_path, seed=43)
     conn = conn_factory(tmp_path / "news.db")
     ingest(conn, [early])
     # As version 3 saved it: four lengths per story, no name lengths.
@@ -659,7 +665,7 @@ def test_a_store_saved_before_name_lengths_keeps_working(tmp_path: Path, conn_fa
     ingest(conn, [late])
     after = memberships(tmp_path / "news.db")
     assert all(after[a] == before[a] for a in before)  # no earlier article lost or moved
-    assert len(after) == len(before) + len(stories)
+    assert len(after) == len(before) + stories
     assert engines.read_meta(conn)["version"] == engines.state_version()
 
 
