@@ -45,22 +45,23 @@ def read_records(
         yield Rejected(name, Reason.UNDECODABLE, f"{name}: bytes are in no known text encoding")
         return
     if kind == "jsonl":
-        lines = list(enumerate(text.splitlines(), 1))
-        endings = title_endings(_parsed(line for _, line in lines))
-        yield from _json_lines(loaded.path, lines, used, endings)
+        lines = enumerate(text.splitlines(), 1)
+        yield from _json_lines(loaded.path, lines, used, whole_file=True)
     elif kind == "csv":
-        try:
-            endings = title_endings(csv.DictReader(io.StringIO(text, newline="")))
-        except csv.Error:
-            endings = {}  # reported below, at the row that breaks
         reader = csv.DictReader(io.StringIO(text, newline=""))
+        rows: list[tuple[str, dict]] = []
+        broken: Rejected | None = None
         try:
             for row in reader:
-                where = f"line {reader.line_num}"
-                yield record_article(row, loaded.path, where, used, endings)
+                rows.append((f"line {reader.line_num}", row))
         except csv.Error as err:  # e.g. a field over csv's size limit: the rest is unreadable
             where = f"line {reader.line_num}"
-            yield _bad(loaded.path, where, Reason.BAD_RECORD, f"not readable as CSV ({err})")
+            broken = _bad(loaded.path, where, Reason.BAD_RECORD, f"not readable as CSV ({err})")
+        endings = title_endings(row for _, row in rows)
+        for where, row in rows:
+            yield record_article(row, loaded.path, where, used, endings)
+        if broken is not None:
+            yield broken
     else:
         yield from _json_document(loaded.path, text, used)
 
@@ -126,35 +127,39 @@ def _outlet_key(outlet: str | None, url: str | None) -> str | None:
     return outlet or (urlsplit(url).hostname if url else None)
 
 
-def _parsed(lines: Iterable[str | Rejected]) -> Iterator[Any]:
-    """The JSON values of the lines that hold one."""
-    for line in lines:
-        if isinstance(line, str) and line.strip():
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError:
-                continue
-
-
 def _json_lines(
     path: Path,
     lines: Iterable[tuple[int, str | Rejected]],
     used: set[Path],
-    endings: Mapping[str, str] | None = None,
+    whole_file: bool = False,
 ) -> Iterator[Article | Rejected]:
+    """Articles of JSON Lines as they come; with ``whole_file``, all lines are read first, so
+    the words an outlet appends to its titles (:func:`title_endings`) are known and cut."""
+    parsed: Iterable[tuple[str, Any]] = _parsed_lines(path, lines)
+    endings = None
+    if whole_file:
+        parsed = list(parsed)
+        endings = title_endings(r for _, r in parsed if not isinstance(r, Rejected))
+    for where, record in parsed:
+        if isinstance(record, Rejected):
+            yield record
+        else:
+            yield record_article(record, path, where, used, endings)
+
+
+def _parsed_lines(
+    path: Path, lines: Iterable[tuple[int, str | Rejected]]
+) -> Iterator[tuple[str, Any]]:
+    """``(where, JSON value)`` of each non-blank line; a Rejected for a line that is none."""
     for number, line in lines:
-        if isinstance(line, Rejected):
-            yield line
-            continue
-        if not line.strip():
-            continue
         where = f"line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield _bad(path, where, Reason.BAD_JSON, f"not valid JSON ({err.msg})")
-            continue
-        yield record_article(record, path, where, used, endings)
+        if isinstance(line, Rejected):
+            yield where, line
+        elif line.strip():
+            try:
+                yield where, json.loads(line)
+            except json.JSONDecodeError as err:
+                yield where, _bad(path, where, Reason.BAD_JSON, f"not valid JSON ({err.msg})")
 
 
 def _json_document(path: Path, text: str, used: set[Path]) -> Iterator[Article | Rejected]:
