@@ -613,3 +613,36 @@ def test_a_wire_dateline_dash_is_printed() -> None:
     text = "KESSEL, Veloria (AP) _ Floods cut the only road into town on Monday, officials said.\n"
     [source] = clean_articles([_article(text)])
     assert source.text.startswith("KESSEL, Veloria (AP) — Floods cut")
+
+
+def test_a_short_list_a_paragraph_introduces_with_a_colon_is_kept() -> None:
+    text = (
+        "MARLOW - Four people were hurt when a delivery van hit a bus shelter on Quay Road on "
+        "Friday morning, police said.\n"
+        "Four people were taken to hospital in a conscious state:\n"
+        "- a 31-year-old male van driver\n"
+        "- a 64-year-old woman\n"
+        "- two pedestrians aged 22 and 27\n"
+        "- a 9-year-old boy\n"
+        "Police investigations are ongoing.\n"
+    )
+    source = clean_articles([_article(text)])[0]
+    assert "- a 31-year-old male van driver" in source.text
+    assert "- two pedestrians aged 22 and 27" in source.text
+    assert source.removed == ()
+
+
+def test_a_run_of_short_labels_after_a_short_colon_label_is_still_a_menu() -> None:
+    text = (
+        "MARLOW - Four people were hurt when a delivery van hit a bus shelter on Quay Road on "
+        "Friday morning, police said.\n"
+        "Police investigations are ongoing, a spokesman for the force said on Friday.\n"
+        "Sections:\n"
+        "News\n"
+        "Sport\n"
+        "Weather\n"
+        "Travel\n"
+    )
+    source = clean_articles([_article(text)])[0]
+    assert "Sport" not in source.text
+    assert "Weather" not in source.text

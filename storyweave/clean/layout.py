@@ -86,10 +86,21 @@ def _mark_menus(units: list[str], reasons: list[str | None]) -> None:
             run.append(i)
             continue
         kept = [j for j in run if reasons[j] is None]
-        if len(run) >= MENU_MIN_RUN and len(kept) >= 2:
+        if len(run) >= MENU_MIN_RUN and len(kept) >= 2 and not _introduced(units, reasons, run[0]):
             for j in kept:
                 reasons[j] = BOILERPLATE
         run = []
+
+
+def _introduced(units: list[str], reasons: list[str | None], first: int) -> bool:
+    """Whether the short lines from ``first`` on follow a kept prose paragraph ending in a
+    colon ("Five people were taken to hospital:"): a list the story itself gives, not a menu."""
+    return (
+        first > 0
+        and reasons[first - 1] is None
+        and units[first - 1].rstrip().endswith(":")
+        and is_body(units[first - 1])
+    )
 
 
 def _mark_related_lists(units: list[str], reasons: list[str | None]) -> None:
