@@ -17,6 +17,7 @@ from storyweave.nlp.aliases import (
     given_names_match,
     same_name,
     same_person,
+    spelled_inside,
 )
 from storyweave.nlp.entities import find_entities
 from storyweave.nlp.spacy_model import parse
@@ -664,3 +665,33 @@ def test_a_capitalised_number_opening_a_name_is_part_of_it() -> None:
     found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
     assert "Pass" not in found
     assert found["ONE Pass"].type == "ORG"
+
+
+def test_an_acronym_defined_with_letters_from_inside_its_words_is_the_same_place() -> None:
+    assert (next(acronym_definitions("crash on the Seletar Expressway (SLE) at 9am")))[::3] == (
+        "Seletar Expressway",
+        "SLE",
+    )
+    assert spelled_inside("MINDEF", "Ministry of Defence")
+    assert not spelled_inside("PM", "Prime Minister Lawrence Wong")  # "M" not in the last word
+    assert not spelled_inside("SPF", "Police Force")
+    texts = [
+        "A lorry and four cars collided on the Kessler Expressway (KLE) on Friday, police said. "
+        "Traffic on the KLE was backed up for three hours, and the KLE reopened at noon.\n",
+        "Five people were hurt in a crash on the KLE towards the city on Friday. The KLE was "
+        "closed for three hours.\n",
+    ]
+    found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert found["KLE"] is found["Kessler Expressway"]
+    assert found["KLE"].type == "PLACE"
+
+
+def test_a_common_noun_phrase_is_no_name_and_a_left_out_place_opener_is_kept() -> None:
+    texts = [
+        "Five people, including a motorcyclist, car driver, van driver, and two lorry "
+        "passengers, were hospitalised. The crash happened after Bukit Merah View, police said.\n",
+    ]
+    found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert "van driver" not in found, found
+    assert "Merah View" not in found, found
+    assert found["Bukit Merah View"].type == "PLACE"

@@ -275,21 +275,48 @@ def acronym_definitions(text: str) -> Iterator[tuple[str, int, int, str, int, in
         if not is_acronym(acronym):
             continue
         words = list(re.finditer(r"\S+", match.group(1)))
-        for first in range(len(words) - 1, -1, -1):
-            if words[first].group().casefold() in FUNCTION_WORDS:
-                continue
-            candidate = match.group(1)[words[first].start() :]
-            if expands(acronym, candidate):
-                start = match.start(1) + words[first].start()
-                yield (
-                    candidate,
-                    start,
-                    match.end(1),
-                    acronym,
-                    match.start(2),
-                    match.end(2),
-                )
-                break
+        candidates = [
+            (match.group(1)[w.start() :], match.start(1) + w.start())
+            for w in reversed(words)
+            if w.group().casefold() not in FUNCTION_WORDS
+        ]
+        # Initials first; letters from inside the words only when no run of initials fits.
+        found = next(
+            (
+                (candidate, start)
+                for spells in (expands, spelled_inside)
+                for candidate, start in candidates
+                if spells(acronym, candidate)
+            ),
+            None,
+        )
+        if found is not None:
+            yield found[0], found[1], match.end(1), acronym, match.start(2), match.end(2)
+
+
+def spelled_inside(acronym: str, long_name: str) -> bool:
+    """Whether an acronym defined in parentheses takes letters from inside the words of the
+    name before it ("Seletar Expressway (SLE)", "Bukit Timah Expressway (BKE)", "Ministry of
+    Defence (MINDEF)").
+
+    The rule of Schwartz and Hearst (2003), with the last letter held to the last word: the
+    acronym's first letter opens the name, all its letters appear in order, and the name has
+    at most min(letters + 5, 2 x letters) words. Only for a definition in parentheses: an
+    acronym used without one must match ``expands``.
+    """
+    letters = [c for c in acronym.casefold() if c.isalpha()]
+    words = long_name.split()
+    if len(letters) < 2 or not 2 <= len(words) <= min(len(letters) + 5, 2 * len(letters)):
+        return False
+    name = long_name.casefold()
+    if name[0] != letters[0]:
+        return False
+    at = 0
+    for letter in letters[1:-1]:
+        at = name.find(letter, at + 1)
+        if at < 0:
+            return False
+    return name.rfind(letters[-1]) >= max(at + 1, len(name) - len(words[-1]))
 
 
 def dropped_letter_variant(short: str, known: str) -> bool:

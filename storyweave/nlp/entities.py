@@ -647,7 +647,10 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
     clusters = []
     for keys in union.clusters().values():
         votes: Counter[str] = Counter()
-        for k in keys:
+        # The tagger guesses a bare acronym's type ("SLE" an organisation); the spelt-out
+        # name it stands for ("Seletar Expressway") decides when the cluster has one.
+        spelt = [k for k in keys if not is_acronym(groups[k][0].text)] or keys
+        for k in spelt:
             votes[types[k]] += len(groups[k])
         best = max(votes.values())
         kind = next(t for t in ("PERSON",) + TYPE_PRIORITY if votes[t] == best)

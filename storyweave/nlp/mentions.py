@@ -287,6 +287,15 @@ def _prefix_tail(doc: Doc, end: int) -> int:
     return tail
 
 
+def _prefix_before(doc: Doc, start: int) -> bool:
+    """Whether a capitalised place-name opener ("Bukit", "Jalan") the tagger left out sits
+    right before ``start``, on the same line."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.lower_ in PLACE_PREFIXES and before.is_title and "\n" not in before.whitespace_
+
+
 def qualifies_title(text: str, end: int) -> bool:
     """Whether the word after ``text[:end]`` is a title it qualifies ("... Minister")."""
     match = re.match(r"\s+(\w+)", text[end : end + 30])
@@ -330,10 +339,14 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             start -= 1  # "One Pass", "ONE Pass": the tagger took the first word for a count
         if label in ("PLACE", "PERSON") and (tail := _prefix_tail(doc, end)) > end:
             end, label = tail, "PLACE"  # "Jalan" tagged alone in "Jalan Bukit Merah"
+        elif label in ("PLACE", "PERSON") and _prefix_before(doc, start):
+            start, label = start - 1, "PLACE"  # "Merah View" tagged in "Bukit Merah View"
         span = doc[start:end]
         titled = titled or _person_apposition(span)
         if not any(c.isalpha() for c in span.text) or _AMOUNT.fullmatch(span.text):
             continue
+        if span.text == span.text.lower() and re.search(r"[a-z]", span.text):
+            continue  # "van driver" tagged a person: a name has a capital ("iPhone", "de Gaulle")
         # Verbs and common nouns the tagger took for names ("Learn more", "Protests").
         name_pos = ("PROPN", "ADJ") if label == "OTHER" else ("PROPN",)
         if not is_acronym(span.text) and not any(t.pos_ in name_pos for t in span):
