@@ -426,3 +426,18 @@ def test_values_for_two_named_days_are_two_occasions_not_a_conflict() -> None:
         ("nearly two hours", "2025-01-12"),
     ]
     assert delays("Jan 12", "Jan 12").status == "conflict"  # one day, two delays: a conflict
+
+
+def test_one_amount_reported_on_several_days_is_one_value_and_a_toll_stays_by_day() -> None:
+    figures = _figures(
+        (
+            "Dale Ferris was released on bail of $10,000. 12 people were killed in the crash.",
+            "2024-03-04",
+        ),
+        ("Ferris is out on bail of $10,000. 12 people were killed in the crash.", "2024-03-06"),
+    )
+    [bail] = [f for f in figures.values() if "bail" in f.topic]
+    assert [(v.text, v.sources, v.as_of) for v in bail.values] == [
+        ("$10,000", ("S1", "S2"), "2024-03-04")
+    ]
+    assert [v.as_of for v in figures["people killed"].values] == ["2024-03-04", "2024-03-06"]

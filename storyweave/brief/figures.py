@@ -442,13 +442,17 @@ def _figure(topic: str, group: list[_Observation], origin: dict[str, str]) -> Tr
     status, trend = _status(group, origin)
     merged: dict[tuple[object, ...], list[_Observation]] = defaultdict(list)
     for obs in group:
-        merged[(obs.text.lower(), obs.low, obs.high, obs.as_of)].append(obs)
+        # A count that can move (a toll, troops) is a value of its day; bail of S$10,000
+        # reported on three days is one value, dated the first day it was given.
+        timed = obs.cumulative or obs.kind in CHANGING_KINDS
+        merged[(obs.text.lower(), obs.low, obs.high, obs.as_of if timed else None)].append(obs)
     values = []
     for same in merged.values():
         sources = tuple(dict.fromkeys(o.source for o in same))
         evidence = tuple(dict.fromkeys(o.evidence for o in same))
         first = same[0]
-        values.append(FigureValue(first.text, first.low, first.high, first.as_of, sources,
+        as_of = min((o.as_of for o in same if o.as_of is not None), default=None)
+        values.append(FigureValue(first.text, first.low, first.high, as_of, sources,
                                   evidence))  # fmt: skip
     values.sort(key=lambda v: (v.as_of or "", v.low if v.low is not None else -1, v.text))
     return TrendFigure(topic, status, tuple(values), trend)
