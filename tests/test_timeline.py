@@ -246,3 +246,19 @@ def test_timeline_evidence_always_slices_back_to_its_source(parts: list[str]) ->
         for ev in entry.evidence:
             assert text[ev.start : ev.end] == ev.text
             assert ev.phrase and ev.phrase in ev.text
+
+
+def test_a_clause_like_two_others_joins_them_in_one_entry_whatever_the_source_order() -> None:
+    texts = [
+        "Dale Ferris was charged in court on Feb 6 with theft of cash.",
+        "Ferris appeared before a judge on Feb 6, Harbour News reported.",
+        "On Feb 6, Ferris was charged in court and appeared before a judge.",
+    ]
+    for order in ([0, 1, 2], [2, 1, 0], [1, 0, 2]):
+        sources = [
+            source(f"S{n}", texts[k] + "\n", "2024-02-08") for n, k in enumerate(order, start=1)
+        ]
+        [entry] = entries_on(build_timeline(sources, None, use_embeddings=False), "2024-02-06")
+        assert len(entry.sources) == 3
+        # The clause closest to the others speaks for them.
+        assert entry.text == texts[2]

@@ -344,26 +344,53 @@ def same_event(jac: float, cos: float) -> bool:
 
 
 def _group(events: list[DatedEvent], jac: np.ndarray, cos: np.ndarray) -> list[list[int]]:
-    """Single-link groups of same-date events, in first-event order (deterministic)."""
-    groups: list[list[int]] = []
+    """Single-link groups of same-date events, in first-event order (deterministic): two
+    events are in one group when a chain of same-event pairs joins them, whatever the order
+    the sources came in."""
+    root = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
     for i in range(len(events)):
-        for g in groups:
-            if any(same_event(jac[i, j], cos[i, j]) for j in g):
-                g.append(i)
-                break
-        else:
-            groups.append([i])
-    return groups
+        for j in range(i):
+            if same_event(jac[i, j], cos[i, j]):
+                a, b = find(i), find(j)
+                root[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(events)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
 
 
-def _entry(events: list[DatedEvent], sources: dict[str, Source]) -> TimelineEntry:
+def _entry(
+    events: list[DatedEvent], sources: dict[str, Source], closeness: np.ndarray | None = None
+) -> TimelineEntry:
+    """One timeline entry from a group of same-event clauses. Its text is the clause closest
+    to the others (``closeness[i, j]`` between ``events[i]`` and ``events[j]``), the shortest
+    of the closest: "Zhang was charged in court on Feb. 6 for the offence of theft." over
+    "He was charged in court on Feb. 6, CNA reported." and longer clauses adding other facts.
+    """
     clean = [e for e in events if not e.damaged]
     clean_sources = {e.source for e in clean}
     # A damaged clause is kept only for a source that says it nowhere else in this entry.
     kept = clean + [e for e in events if e.damaged and e.source not in clean_sources]
     kept.sort(key=lambda e: e.order)
     pool = clean or kept
-    text = min(pool, key=lambda e: (len(e.evidence.text), e.order)).evidence.text
+    index = {id(e): i for i, e in enumerate(events)}
+
+    def central(e: DatedEvent) -> float:
+        if closeness is None:
+            return 0.0
+        i = index[id(e)]
+        # Against the other wordings only: a reprint's copy would count twice.
+        others = {o.evidence.text: o for o in pool if o.evidence.text != e.evidence.text}
+        return round(sum(float(closeness[i, index[id(o)]]) for o in others.values()), 6)
+
+    text = min(pool, key=lambda e: (-central(e), len(e.evidence.text), e.order)).evidence.text
     sids = sorted({e.source for e in kept}, key=lambda s: list(sources).index(s))
     return TimelineEntry(
         date=kept[0].date,
@@ -411,7 +438,7 @@ def build_timeline(
             rows = np.vstack([vectors[e.order] for e in bucket])
             cos = (rows @ rows.T).astype(np.float64)
         for g in _group(bucket, jac, cos):
-            entry = _entry([bucket[i] for i in g], by_sid)
+            entry = _entry([bucket[i] for i in g], by_sid, (jac + cos)[np.ix_(g, g)])
             entries.append((entry, min(bucket[i].order for i in g)))
     entries.sort(key=lambda x: (x[0].date, -independent_count(x[0], by_sid), x[1]))
     return [e for e, _ in entries]
