@@ -695,3 +695,32 @@ def test_a_common_noun_phrase_is_no_name_and_a_left_out_place_opener_is_kept() -
     assert "van driver" not in found, found
     assert "Merah View" not in found, found
     assert found["Bukit Merah View"].type == "PLACE"
+
+
+def test_one_acronym_defined_as_two_different_names_joins_the_one_most_reports_define() -> None:
+    texts = [
+        "The bill draws on the Protection of Harbour Safety Act (PHSA), officials said.\n",
+        "It borrows its orders from the Protection of Harbour Safety Act (PHSA) of 1990.\n",
+        "Critics of the new Protection of Highway Safety Act (PHSA) spoke in Parliament.\n",
+    ]
+    found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
+    harbour = found["Protection of Harbour Safety Act"]
+    highway = found["Protection of Highway Safety Act"]
+    assert harbour is not highway
+    assert found["PHSA"] is harbour
+
+
+def test_a_ministers_portfolio_the_tagger_runs_into_the_name_is_cut_off() -> None:
+    texts = [
+        "“We will need time,” said Minister of State for Home Affairs Hana Ostrova, who spoke "
+        "after the vote.\n",
+        "MOS Ostrova added that the groups would be told in writing.\n",
+        "The changes were set out by Minister for Law and Home Affairs K Delvan on Tuesday.\n",
+        "Mr Delvan said the law would take effect in March. The Minister for Home Affairs may "
+        "issue orders under it.\n",
+    ]
+    found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert found["Hana Ostrova"].type == "PERSON"
+    assert found["Ostrova"] is found["Hana Ostrova"]
+    assert found["K Delvan"].type == "PERSON"
+    assert not [a for a in found if "Affairs" in a and a != "Home Affairs"], sorted(found)

@@ -386,6 +386,7 @@ def _link_countries_left_out(keys: list[str], union: _Union) -> None:
 def _link_acronyms(groups: dict[str, list[Mention]], types: dict[str, str], union: _Union) -> None:
     defined: set[str] = set()
     # Parenthesised definitions come in adjacent pairs: long name, then acronym.
+    definitions: dict[str, Counter[str]] = defaultdict(Counter)
     for mentions in groups.values():
         for m in mentions:
             if m.label == "ACRONYM" and is_acronym(m.text):
@@ -397,8 +398,19 @@ def _link_acronyms(groups: dict[str, list[Mention]], types: dict[str, str], unio
                             and long_m.end <= m.start
                             and m.start - long_m.end <= 3
                         ):
-                            union.join(fold(m.text), fold(long_m.text))
-                            defined.add(fold(m.text))
+                            definitions[fold(m.text)][fold(long_m.text)] += 1
+    for key, long_forms in sorted(definitions.items()):
+        # Two different names defined with one acronym ("Maintenance of Religious Harmony
+        # Act (MRHA)" in most reports, "... Racial Harmony Act (MRHA)" in one) stay two
+        # things; the acronym goes with the name most reports define it as.
+        by_root: Counter[str] = Counter()
+        for long_key, n in long_forms.items():
+            by_root[union.find(long_key)] += n
+        ranked = by_root.most_common()
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            continue
+        union.join(key, ranked[0][0])
+        defined.add(key)
     long_names = [
         k for k, t in types.items() if t in ("ORG", "PLACE", "EVENT") and len(k.split()) > 1
     ]

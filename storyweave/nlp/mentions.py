@@ -287,6 +287,59 @@ def _prefix_tail(doc: Doc, end: int) -> int:
     return tail
 
 
+# Words of ministers' portfolios, which the tagger runs into the name after "Minister for"
+# ("Minister for Law and Home Affairs K Shanmugam", "Secretary of State for Health Wes ...").
+PORTFOLIO_WORDS = frozenset(
+    """
+    home affairs foreign law justice manpower labour labor health finance defence defense
+    trade industry education transport national development social family culture community
+    communities youth sustainability environment digital information communications interior
+    energy agriculture economy economic economics internal external security housing works
+    tourism sport sports science technology public women children planning local government
+    treasury commerce immigration water resources natural fisheries forestry mines mining
+    petroleum infrastructure investment religious veterans welfare services employment
+    enterprise innovation arts heritage rural urban regional care and & , the
+    """.split()
+)
+# Most portfolio words between "Minister for" and the name.
+PORTFOLIO_MAX_WORDS = 6
+
+
+def _after_portfolio(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts in a span that opens with a minister's portfolio ("Home Affairs
+    K Shanmugam" after "Minister for", "State for Home Affairs Sun Xueling" after "Minister
+    of"): ``start`` when it does not, or holds no name after it."""
+    # Back over portfolio words the tagger left out ("Minister for Law and [Home Affairs ...]").
+    i = start - 1
+    while i >= 0 and start - i <= PORTFOLIO_MAX_WORDS and doc[i].lower_ in PORTFOLIO_WORDS:
+        i -= 1
+    at = start
+    if start + 2 < end and doc[start].lower_ == "state" and doc[start + 1].lower_ in ("for", "of"):
+        at = start + 2  # "[State for Home Affairs Sun Xueling]" after "Minister of"
+        opened = i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PORTFOLIO_TITLES
+    else:
+        opened = i >= 1 and doc[i].lower_ in ("for", "of") and _minister_before(doc, i)
+    if not opened:
+        return start
+    while at < end and doc[at].lower_ in PORTFOLIO_WORDS:
+        at += 1
+    if at == start or at == end or not doc[at].text[:1].isupper():
+        return start
+    return at
+
+
+def _minister_before(doc: Doc, i: int) -> bool:
+    """Whether "Minister", "Secretary" or "Minister of State" ends right before token ``i``."""
+    if doc[i - 1].lower_ in PORTFOLIO_TITLES:
+        return True
+    return (
+        i >= 3
+        and doc[i - 1].lower_ == "state"
+        and doc[i - 2].lower_ == "of"
+        and (doc[i - 3].lower_ in PORTFOLIO_TITLES)
+    )
+
+
 def _prefix_before(doc: Doc, start: int) -> bool:
     """Whether a capitalised place-name opener ("Bukit", "Jalan") the tagger left out sits
     right before ``start``, on the same line."""
@@ -328,6 +381,8 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             continue  # "Datuk Seri" split from the name it precedes
         if label == "PERSON" and (place := _place_around(doc, start, end)) is not None:
             start, end, label = place[0], place[1], "PLACE"  # "Johor Bahru" tagged a person
+        if label in ("PERSON", "ORG") and (person := _after_portfolio(doc, start, end)) > start:
+            start, label, titled = person, "PERSON", True  # "Minister for Home Affairs K Shanmugam"
         if label == "ORG":
             start = _joined_name_start(doc, start, end)
         if (
@@ -524,7 +579,7 @@ def rebuilt_names(source: Source, doc: Doc, surnames: set[str]) -> list[Mention]
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
             continue
-        start = _given_start(doc, tok.i)
+        start = _after_portfolio(doc, _given_start(doc, tok.i), tok.i + 1)
         if start == tok.i:
             continue
         span = doc[start : tok.i + 1]
