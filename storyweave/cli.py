@@ -94,6 +94,11 @@ def main() -> None:
 )
 @click.option("--summary-sentences", default=5, show_default=True, help="Summary length.")
 @click.option(
+    "--keep-off-topic",
+    is_flag=True,
+    help="Keep paragraphs about other stories (a digest's other items) in the sources.",
+)
+@click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
 @click.option("--story", "story_id", default=None, help="Brief of a stored story (see `stories`).")
@@ -109,6 +114,7 @@ def brief_command(
     fmt: str | None,
     outputs: tuple[Path, ...],
     summary_sentences: int,
+    keep_off_topic: bool,
     progress: bool | None,
     story_id: str | None,
     db: Path | None,
@@ -120,7 +126,7 @@ def brief_command(
     from storyweave.pipeline import STAGES, BriefOptions, build_brief, read_story
 
     try:
-        options = BriefOptions(summary_sentences=summary_sentences)
+        options = BriefOptions(summary_sentences=summary_sentences, keep_off_topic=keep_off_topic)
     except StoryweaveError as exc:
         fail(exc, EXIT_USAGE)
     if story_id is not None:

@@ -4,10 +4,11 @@ Each stage names what it needs and what it adds:
 
 1. ``clean.clean_articles``      Article          -> Source (text, removed, captions, title)
 2. ``dedup.mark_duplicates``     Source           -> Source.duplicate_of
-3. ``nlp.spacy_model.parse``     Source.text      -> spaCy Doc (sentences, tags, entities)
-4. ``clean.flags.detect_flags``  Source + Doc     -> Source.flags
-5. ``nlp.dates.infer_published`` Sources + Docs   -> Source.published (inferred)
-6. entities, quotes, figures, timeline, support   -> the parts of the Brief
+3. ``brief.focus.drop_off_topic`` Sources         -> paragraphs about other stories removed
+4. ``nlp.spacy_model.parse``     Source.text      -> spaCy Doc (sentences, tags, entities)
+5. ``clean.flags.detect_flags``  Source + Doc     -> Source.flags
+6. ``nlp.dates.infer_published`` Sources + Docs   -> Source.published (inferred)
+7. entities, quotes, figures, timeline, support   -> the parts of the Brief
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyweave.brief.figures import find_figures
+from storyweave.brief.focus import drop_off_topic
 from storyweave.brief.headline import Titled, choose_title, headline_from
 from storyweave.brief.support import weave
 from storyweave.brief.timeline import build_timeline
@@ -38,6 +40,7 @@ Progress = Callable[[str], None]
 STAGES = (
     "clean",
     "duplicates",
+    "focus",
     "parse",
     "flags",
     "dates",
@@ -55,9 +58,11 @@ class BriefOptions:
 
     Args:
         summary_sentences: how many sentences the summary holds at most.
+        keep_off_topic: keep paragraphs about other stories (``brief.focus``) in the sources.
     """
 
     summary_sentences: int = 5
+    keep_off_topic: bool = False
 
     def __post_init__(self) -> None:
         if self.summary_sentences < 1:
@@ -137,10 +142,16 @@ def build_brief(
     sources = clean_articles(articles)
     step("duplicates")
     sources = mark_duplicates(sources)
+    step("focus")
+    if not options.keep_off_topic:
+        sources = drop_off_topic(sources)
     step("parse")
     docs = parse([s.text for s in sources])
     step("flags")
-    sources = [replace(s, flags=detect_flags(s, d)) for s, d in zip(sources, docs, strict=True)]
+    sources = [
+        replace(s, flags=(*s.flags, *detect_flags(s, d)))
+        for s, d in zip(sources, docs, strict=True)
+    ]
     step("dates")
     sources = infer_published(sources, docs)
     step("entities")
