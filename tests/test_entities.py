@@ -724,3 +724,13 @@ def test_a_ministers_portfolio_the_tagger_runs_into_the_name_is_cut_off() -> Non
     assert found["Ostrova"] is found["Hana Ostrova"]
     assert found["K Delvan"].type == "PERSON"
     assert not [a for a in found if "Affairs" in a and a != "Home Affairs"], sorted(found)
+
+
+def test_an_abbreviated_commissioner_title_is_no_part_of_the_name() -> None:
+    texts = [
+        "Police Commissioner Ramli Mohamed Yoosuf said the office was a call centre.\n",
+        "Comm Ramli said the victims would deny such activity, police said.\n",
+    ]
+    found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert "Comm Ramli" not in found
+    assert found["Ramli"] is found["Ramli Mohamed Yoosuf"]

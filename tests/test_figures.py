@@ -441,3 +441,12 @@ def test_one_amount_reported_on_several_days_is_one_value_and_a_toll_stays_by_da
         ("$10,000", ("S1", "S2"), "2024-03-04")
     ]
     assert [v.as_of for v in figures["people killed"].values] == ["2024-03-04", "2024-03-06"]
+
+
+def test_losses_and_lost_name_one_amount() -> None:
+    figures = _figures(
+        ("The syndicate is linked to losses of more than $1.4 million, police said.", "2024-01-24"),
+        ("Victims lost $1.4 million to the syndicate, police said.", "2024-01-24"),
+    )
+    assert list(figures) == ["amount lost"]
+    assert {s for v in figures["amount lost"].values for s in v.sources} == {"S1", "S2"}

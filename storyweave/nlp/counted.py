@@ -93,6 +93,9 @@ MONEY_NOUNS = {
     "fine", "bail", "damage", "compensation", "reward", "cost", "budget", "loss", "donation",
     "ransom", "bounty", "aid", "bribe", "penalty", "payout", "settlement", "salary",
 }  # fmt: skip
+# Nouns that name the same amount as a verb does: "losses of $1.4 million" and "lost $1.4
+# million" are one topic.
+MONEY_NOUN_TOPICS = {"loss": "lost", "donation": "donated"}
 THING_NOUNS = {
     "building", "home", "house", "vehicle", "car", "shop", "store", "flight", "probe", "case",
     "school", "bus", "aircraft", "plane", "ship", "boat", "business", "office", "hospital",
@@ -535,14 +538,14 @@ def _money(doc: Doc, noun: Token | None, carrier: Token, increment: bool) -> Cou
             label = f"amount {MONEY_VERBS[word]}"
             return Counted("money", label, increment, tok.i, holder=_holder(tok), per_holder=True)
         if tok != carrier and word in MONEY_NOUNS:
-            return Counted("money", f"amount {word}", increment, tok.i, holder=_holder(tok),
-                           per_holder=True)  # fmt: skip
+            label = f"amount {MONEY_NOUN_TOPICS.get(word, word)}"
+            return Counted("money", label, increment, tok.i, holder=_holder(tok), per_holder=True)
         if tok.head == tok:
             break
         tok = tok.head
-    if noun is not None and noun.lemma_.lower() in MONEY_NOUNS:
-        return Counted("money", f"amount {noun.lemma_.lower()}", increment, noun.i,
-                       holder=_holder(noun), per_holder=True)  # fmt: skip
+    if noun is not None and (word := noun.lemma_.lower()) in MONEY_NOUNS:
+        label = f"amount {MONEY_NOUN_TOPICS.get(word, word)}"
+        return Counted("money", label, increment, noun.i, holder=_holder(noun), per_holder=True)
     return None
 
 
