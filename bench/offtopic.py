@@ -33,7 +33,7 @@ from storyweave.pipeline import read_story
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "localnews"
 RESULTS = Path(__file__).resolve().parent / "results" / "offtopic.json"
-CUTS = (0.25, 0.30, 0.35, 0.40)
+CUTS = (0.30, 0.35, 0.40)
 RULES = ("storyweave (neighbours, runs, item)", "paragraph alone under the cut")
 
 

@@ -34,7 +34,7 @@ WINDOW = 1
 OTHERS_LIKE = 3
 # Likeness under which a paragraph is about another story. On the 102 LocalNews events with
 # 3+ articles (bench/offtopic.py: 961 sources, 18,750 paragraphs as the cleaner splits them),
-# 0.30 / 0.35 / 0.40 drop 58 / 134 / 244 paragraphs, of which 76% / 77% / 73% are labelled not
+# 0.30 / 0.35 / 0.40 drop 57 / 132 / 242 paragraphs, of which 75% / 77% / 73% are labelled not
 # relevant to the event; the plain rule "a paragraph alone under the cut" drops 350 / 639 /
 # 1,138 at 47% / 42% / 37%. Among the dropped paragraphs labelled relevant, some are page
 # furniture (an author's biography, a poll) and some real losses (a case study one outlet
@@ -125,15 +125,20 @@ def off_topic_marks(
             members = [k for k in members if _joins(k, members, alone, vectors)]
             if len(members) < MIN_RUN:
                 continue
-        first, last = members[0], members[-1]
-        if alone is not None and vectors is not None:
+            first, last = members[0], members[-1]
             while first > 0 and _joins(first - 1, members, alone, vectors):
                 first -= 1
             while last + 1 < len(read) and _joins(last + 1, members, alone, vectors):
                 last += 1
-        for i in range(first, last + 1):
-            if i in members or read[i] is None or i < members[0] or i > members[-1]:
-                marks[i] = True
+            members = [*range(first, members[0]), *members, *range(members[-1] + 1, last + 1)]
+        for k in members:
+            marks[k] = True
+    # A heading or a short line between two paragraphs of other stories goes with them.
+    for k, score in enumerate(read):
+        if score is None:
+            before = next((marks[j] for j in range(k - 1, -1, -1) if read[j] is not None), False)
+            after = next((marks[j] for j in range(k + 1, len(read)) if read[j] is not None), False)
+            marks[k] = before and after
     return marks
 
 
