@@ -450,3 +450,18 @@ def test_losses_and_lost_name_one_amount() -> None:
     )
     assert list(figures) == ["amount lost"]
     assert {s for v in figures["amount lost"].values for s in v.sources} == {"S1", "S2"}
+
+
+def test_ages_of_drivers_of_two_kinds_do_not_conflict_but_a_bare_driver_may() -> None:
+    figures = _figures(
+        ("A 62-year-old van driver was taken to hospital after the crash on the expressway.",
+         "2025-01-24"),
+        ("The car driver, 65, was taken to hospital after the crash, police said.", "2025-01-24"),
+    )  # fmt: skip
+    assert figures["age of the driver"].status == "consistent"
+    figures = _figures(
+        ("A 62-year-old van driver was taken to hospital after the crash on the expressway.",
+         "2025-01-24"),
+        ("The driver, 65, was taken to hospital after the crash, police said.", "2025-01-24"),
+    )  # fmt: skip
+    assert figures["age of the driver"].status == "conflict"

@@ -275,7 +275,7 @@ def _ages(source: Source, doc: Doc, names: dict[str, str]) -> list[_Observation]
                 topic=f"age of {_whom(age.whom, names)}",
                 kind="age",
                 currency=None,
-                holder=_ANYONE,
+                holder=age.kind or _ANYONE,
                 cumulative=False,
                 text=doc.text[age.start : age.end],
                 low=float(age.value),
@@ -534,11 +534,15 @@ def _agree(x: _Observation, y: _Observation) -> bool:
 
 
 def _comparable(x: _Observation, y: _Observation) -> bool:
-    """Same currency, and for amounts and jail terms the same named holder."""
+    """Same currency, and for amounts and jail terms the same named holder; for ages, the
+    same kind of role where both reports name one ("van driver", "car driver")."""
     if x.currency != y.currency:
         return False
     if x.holder == _ANYONE and y.holder == _ANYONE:
         return True
+    if x.kind == "age":
+        # "the driver" may be the car driver; the van driver is not the car driver.
+        return _ANYONE in (x.holder, y.holder) or x.holder == y.holder
     if x.holder is None or y.holder is None:
         return False  # "he lost $500": whose, we cannot tell
     return bool(set(x.holder.lower().split()) & set(y.holder.lower().split()))

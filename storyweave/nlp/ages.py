@@ -38,6 +38,7 @@ class Age:
     token: int  # index of the number's token in the doc
     start: int  # character offsets of the age phrase in the doc's text
     end: int
+    kind: str | None = None  # the noun before a role: "van" of "a 62-year-old van driver"
 
 
 def find_ages(doc: Doc) -> list[Age]:
@@ -57,7 +58,7 @@ def find_ages(doc: Doc) -> list[Age]:
         if found is None:
             continue
         whom, end = found
-        out.append(Age(whom, int(tok.text), tok.i, tok.idx, end))
+        out.append(Age(whom, int(tok.text), tok.i, tok.idx, end, _kind(doc, whom, tok.i)))
     return out
 
 
@@ -105,6 +106,22 @@ def _aged(num: Token) -> tuple[str, int] | None:
     if verb.lower_ != "aged" or verb.dep_ != "acl" or num.i != verb.i + 1:
         return None
     return _whom(verb.head, num.idx + len(num.text))
+
+
+def _kind(doc: Doc, whom: str, num: int) -> str | None:
+    """The noun right before the role an age describes, in the same phrase: "van" in "a
+    62-year-old van driver" or "the van driver, 62"; None for a name or a bare role."""
+    if not whom.startswith("the "):
+        return None
+    role = whom.removeprefix("the ")
+    window = doc[max(0, num - 4) : num + 8]
+    for tok in window:
+        if tok.lemma_.lower() == role and tok.i > 0:
+            before = doc[tok.i - 1]
+            if before.dep_ == "compound" and before.is_alpha and before.is_lower:
+                return before.lower_
+            return None
+    return None
 
 
 def _whom(noun: Token, end: int) -> tuple[str, int] | None:
