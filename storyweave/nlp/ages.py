@@ -57,8 +57,8 @@ def find_ages(doc: Doc) -> list[Age]:
         found = _year_old(doc, tok) or _apposition(tok) or _aged(tok)
         if found is None:
             continue
-        whom, end = found
-        out.append(Age(whom, int(tok.text), tok.i, tok.idx, end, _kind(doc, whom, tok.i)))
+        whom, end, kind = found
+        out.append(Age(whom, int(tok.text), tok.i, tok.idx, end, kind))
     return out
 
 
@@ -72,7 +72,7 @@ def _in_a_range(doc: Doc, num: Token) -> bool:
     )
 
 
-def _year_old(doc: Doc, num: Token) -> tuple[str, int] | None:
+def _year_old(doc: Doc, num: Token) -> tuple[str, int, str | None] | None:
     """ "38-year-old male driver": the noun that "old" qualifies."""
     i = num.i
     words = [t.lower_ for t in doc[i + 1 : i + 5]]
@@ -87,7 +87,7 @@ def _year_old(doc: Doc, num: Token) -> tuple[str, int] | None:
     return _whom(head, old.idx + len(old.text))
 
 
-def _apposition(num: Token) -> tuple[str, int] | None:
+def _apposition(num: Token) -> tuple[str, int, str | None] | None:
     """ "The motorcyclist, 28, was" and "Novin Raj, 33, who": a number set off by commas."""
     doc = num.doc
     if num.dep_ != "appos" or num.i == 0 or num.i + 1 >= len(doc):
@@ -100,7 +100,7 @@ def _apposition(num: Token) -> tuple[str, int] | None:
     return _whom(num.head, num.idx + len(num.text))
 
 
-def _aged(num: Token) -> tuple[str, int] | None:
+def _aged(num: Token) -> tuple[str, int, str | None] | None:
     """ "a rider aged 45"."""
     verb = num.head
     if verb.lower_ != "aged" or verb.dep_ != "acl" or num.i != verb.i + 1:
@@ -108,30 +108,22 @@ def _aged(num: Token) -> tuple[str, int] | None:
     return _whom(verb.head, num.idx + len(num.text))
 
 
-def _kind(doc: Doc, whom: str, num: int) -> str | None:
-    """The noun right before the role an age describes, in the same phrase: "van" in "a
-    62-year-old van driver" or "the van driver, 62"; None for a name or a bare role."""
-    if not whom.startswith("the "):
-        return None
-    role = whom.removeprefix("the ")
-    window = doc[max(0, num - 4) : num + 8]
-    for tok in window:
-        if tok.lemma_.lower() == role and tok.i > 0:
-            before = doc[tok.i - 1]
-            if before.dep_ == "compound" and before.is_alpha and before.is_lower:
-                return before.lower_
-            return None
-    return None
-
-
-def _whom(noun: Token, end: int) -> tuple[str, int] | None:
+def _whom(noun: Token, end: int) -> tuple[str, int, str | None] | None:
+    """(whom, end of the age phrase, kind) for the noun an age describes: a name, or a role
+    with the noun right before it as its kind ("van" of "van driver")."""
     if noun.pos_ == "PROPN":
         parts = [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         if not parts or parts[-1].i != noun.i - 1:
             return None  # a surname or a single word may be anything ("Singaporean")
-        return " ".join(t.text for t in (*parts, noun)), end
+        return " ".join(t.text for t in (*parts, noun)), end, None
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
         return None  # a plural ("users aged 13") is a group, not one person
     if noun.lemma_.lower() in GENERIC:
         return None
-    return f"the {noun.lemma_.lower()}", end
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    kind = (
+        before.lower_
+        if before is not None and before.dep_ == "compound" and before.is_alpha and before.is_lower
+        else None
+    )
+    return f"the {noun.lemma_.lower()}", end, kind
