@@ -452,16 +452,17 @@ def test_losses_and_lost_name_one_amount() -> None:
     assert {s for v in figures["amount lost"].values for s in v.sources} == {"S1", "S2"}
 
 
+VAN_DRIVER = (
+    "A 62-year-old van driver was taken to hospital after the crash on the expressway.",
+    "2025-01-24",
+)
+
+
 def test_ages_of_drivers_of_two_kinds_do_not_conflict_but_a_bare_driver_may() -> None:
-    figures = _figures(
-        ("A 62-year-old van driver was taken to hospital after the crash on the expressway.",
-         "2025-01-24"),
-        ("The car driver, 65, was taken to hospital after the crash, police said.", "2025-01-24"),
-    )  # fmt: skip
-    assert figures["age of the driver"].status == "consistent"
-    figures = _figures(
-        ("A 62-year-old van driver was taken to hospital after the crash on the expressway.",
-         "2025-01-24"),
-        ("The driver, 65, was taken to hospital after the crash, police said.", "2025-01-24"),
-    )  # fmt: skip
-    assert figures["age of the driver"].status == "conflict"
+    car_driver = (
+        "The car driver, 65, was taken to hospital after the crash, police said.",
+        "2025-01-24",
+    )
+    assert _figures(VAN_DRIVER, car_driver)["age of the driver"].status == "consistent"
+    driver = ("The driver, 65, was taken to hospital after the crash, police said.", "2025-01-24")
+    assert _figures(VAN_DRIVER, driver)["age of the driver"].status == "conflict"
