@@ -358,3 +358,49 @@ def test_he_added_after_a_run_of_quotations_is_their_speaker() -> None:
     )
     _, quotes = _quotes([text])
     assert _with(quotes, "We smelled it").speaker == "Tomas Wren"
+
+
+def test_a_heading_line_is_never_the_speaker_of_the_paragraph_below() -> None:
+    text = (
+        "The Harbour Union called the dismissals unacceptable.\n\n"
+        "A call for fairness and reform\n\n"
+        "Mara Lindqvist, the union's general secretary, stressed the need for calm, stating: "
+        "“This is not a quarrel between parties, it is about the dockers’ pay.”\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "not a quarrel").speaker == "Mara Lindqvist"
+
+
+def test_the_ministry_and_the_statement_name_the_body_last_named() -> None:
+    text = (
+        "The Ministry of Fisheries (MOF) is urging boat owners to report illegal nets.\n\n"
+        "This week, MOF said it had seized 40 nets in the northern bay.\n\n"
+        "“The nets seized will be destroyed,” the ministry said on its website.\n\n"
+        "The Coastal Alliance also highlighted that the bay had lost half its fish since 2019.\n\n"
+        "“Words must be matched by action on the water,” the statement said.\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "nets seized").speaker == "Ministry of Fisheries"
+    assert _with(quotes, "Words must be matched").speaker == "Coastal Alliance"
+
+
+def test_a_pronoun_after_an_unnamed_subject_is_not_the_person_named_as_object() -> None:
+    text = (
+        "Minister Oskar Brandvold defended the new port tax on Monday.\n\n"
+        "A reader criticised Brandvold for calling the tax a success.\n\n"
+        "He argued that the minister had ignored the fishermen.\n\n"
+        "“The minister often claims to listen, yet nobody from the harbour was asked.”\n"
+    )
+    _, quotes = _quotes([text])
+    assert all(q.speaker != "Oskar Brandvold" for q in quotes if "often claims" in q.text)
+
+
+def test_a_quotation_standing_alone_goes_with_the_person_just_introduced() -> None:
+    text = (
+        "“We will not raise the port tax again,” Oskar Brandvold said on Radio North.\n\n"
+        "On “Evening North,” Senator Ilse Marten, who voted against the tax, blamed the "
+        "tax for the fishermen's anger. “They were never asked, not once, and "
+        "they pay the most.”\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "never asked").speaker == "Ilse Marten"

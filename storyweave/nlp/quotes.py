@@ -478,6 +478,7 @@ def _rule_quotes(
         if _modifier(content):
             continue
         sents = [s for s in sentences if s.start < content.end and content.start < s.end]
+        sents += _attribution_tail(sentences, sents[-1]) if sents else []
         phrase = _dash_credit(doc, source.text, match.end()) or _speech_subject(
             sents, content, quoted
         )
@@ -500,6 +501,20 @@ def _rule_quotes(
     return out
 
 
+def _attribution_tail(sentences: Sequence[Span], last: Span) -> list[Span]:
+    """The sentence the parser split off after a closing mark when it goes on in lower case
+    on the same line ("... or the public?” | a comment on 8World News read.")."""
+    following = [s for s in sentences if s.start >= last.end][:1]
+    if not following:
+        return []
+    text = last.doc.text
+    nxt = following[0]
+    first = nxt.text.lstrip()[:1]
+    if "\n" in text[last.end_char : nxt.start_char] or "\n" in last.text or not first.islower():
+        return []
+    return [nxt]
+
+
 def _continued_speaker(
     doc: Doc, hits: Sequence[NameHit], earlier: Sequence[Found], at: int
 ) -> tuple[str | None, bool]:
@@ -507,14 +522,24 @@ def _continued_speaker(
     sentences = [s for s in doc.sents if s.end_char <= at][-LOOKBACK_SENTENCES:]
     floor = sentences[0].start_char if sentences else at
     recent = [f for f in earlier if floor <= f.start < at and f.speaker]
+    phrase = _previous_subject(doc, at)
     if recent:
         last = max(recent, key=lambda f: f.start)
+        if phrase is not None and phrase.start_char > last.end:
+            # "..., Pence said. | On “Face the Nation,” Sen. Bernie Sanders ... identified
+            # ... | “The younger people are ...”": the person the sentence between names.
+            speaker, resolved = resolve_speaker(phrase, hits, doc, at)
+            if resolved and _is_person(speaker, hits):
+                return speaker, resolved
         return last.speaker, last.resolved
-    phrase = _previous_subject(doc, at)
     if phrase is None:
         return None, False
     speaker, resolved = resolve_speaker(phrase, hits, doc, at)
     return (speaker, resolved) if resolved else (None, False)
+
+
+def _is_person(name: str | None, hits: Sequence[NameHit]) -> bool:
+    return any(h.entity.name == name and h.entity.type == "PERSON" for h in hits)
 
 
 def source_quotes(source: Source, doc: Doc, entities: Sequence[Entity]) -> list[Found]:

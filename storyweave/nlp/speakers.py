@@ -26,6 +26,7 @@ SPEECH_VERBS = frozenset(
     say tell add warn state claim insist note argue explain write announce declare ask reply
     respond suggest stress describe call acknowledge admit deny confirm tweet post vow promise
     predict recall complain urge caution maintain assert remark comment concede read
+    highlight emphasise emphasize reiterate
     """.split()
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -95,8 +96,26 @@ def _recent(hits: Sequence[NameHit], doc: Doc, before: int, types: frozenset[str
     # latest subject (or the owner of one: "Lind's store was looted, and she said")
     # goes first; the latest name of any role when no subject is at hand.
     subjects = [h for h in window if _is_subject(doc, h)]
+    after = [h for h in window if not subjects or h.start >= subjects[-1].end]
+    if any(_acted_on_by_unnamed(doc, hits, h) for h in after):
+        # "A netizen criticised Shanmugam ... He argued ...": he is the netizen, whom no
+        # name stands for, not the person named as the object nor one named before.
+        return None
     chosen = subjects or window
     return chosen[-1].entity if chosen else None
+
+
+def _acted_on_by_unnamed(doc: Doc, hits: Sequence[NameHit], hit: NameHit) -> bool:
+    """Whether the sentence naming ``hit`` (not as its subject) has for subject a common noun
+    no name covers ("A netizen criticised Shanmugam")."""
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or _is_subject(doc, hit):
+        return False
+    root = span.sent.root
+    return any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and not any(h.start <= c.idx < h.end for h in hits)
+        for c in root.children
+    )
 
 
 def _is_subject(doc: Doc, hit: NameHit) -> bool:
@@ -208,13 +227,16 @@ def resolve_speaker(
         found = _last_speaker(hits, doc, at, types)
         if found is None and word in GROUP_PRONOUNS:
             found = _recent(hits, doc, at, frozenset({"ORG"}))
+        elif found is None:
+            # "RDU also highlighted ... “...,” the statement said": the body last named.
+            found = _recent(hits, doc, at, frozenset({"ORG", "PERSON"}))
         if found is not None:
             return found.name, True
         # "it" with no one named before names no one; "the report" at least says what spoke.
         return (None, False) if word in GROUP_PRONOUNS else (_plain(phrase), False)
     # "the ministry": the organisation last named with that word.
     for hit in reversed([h for h in hits if h.end <= at and h.entity.type == "ORG"]):
-        if hit.entity.name.casefold().split()[-1] == head.lemma_.casefold():
+        if _name_head(hit.entity.name) == head.lemma_.casefold():
             return hit.entity.name, True
     if word in RELATIVE_PRONOUNS or word in OTHER_PRONOUNS:
         return None, False
@@ -222,6 +244,13 @@ def resolve_speaker(
     if len(plain.split()) > MAX_SPEAKER_WORDS:
         return None, False  # a clause the parser took for a subject, not someone
     return plain, False
+
+
+def _name_head(name: str) -> str:
+    """The common noun a name is headed by: "ministry" for "Ministry of Manpower", "police"
+    for "Singapore Police"."""
+    words = name.casefold().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 # A person named by age alone: "the 31-year-old".
