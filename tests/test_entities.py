@@ -734,3 +734,29 @@ def test_an_abbreviated_commissioner_title_is_no_part_of_the_name() -> None:
     found = {a: e for e in _found(texts) for a in (e.name, *e.aliases)}
     assert "Comm Ramli" not in found
     assert found["Ramli"] is found["Ramli Mohamed Yoosuf"]
+
+
+def test_a_party_that_speaks_is_an_organisation_and_a_heading_is_no_person() -> None:
+    text = (
+        "Green Dot United urged the town council to act.\n\n"
+        "“This is not a partisan issue,” Green Dot United said in a statement.\n\n"
+        "Minister Oskar Brandvold defended the council on Monday.\n\n"
+        "Reader Slams Brandvold’s Handling of Port Tax\n\n"
+        "A reader criticised Brandvold in the comments, calling his defence weak.\n"
+    )
+    found = _found([text])
+    assert {e.type for e in _matching(found, "Green Dot United")} == {"ORG"}
+    assert not [e for e in found if "Slams" in e.name]
+    assert [e.type for e in _matching(found, "Oskar Brandvold")] == ["PERSON"]
+
+
+def test_a_name_only_ever_in_a_heading_and_opening_with_a_common_word_is_no_person() -> None:
+    from storyweave.nlp.entities import _group_type, _in_heading
+    from storyweave.nlp.mentions import Mention
+
+    text = "Netizen Criticises Brandvold’s Justification of Tax\n\nA netizen wrote in."
+    assert _in_heading(text, 0, 29) and not _in_heading(text, 52, 60)
+    heading = [Mention("S1", 0, 29, "Netizen Criticises Brandvold", "PERSON")]
+    words = frozenset({"a", "netizen", "wrote", "in"})
+    assert _group_type(heading, set(), words, frozenset(), headed=True) is None
+    assert _group_type(heading, set(), words, frozenset(), headed=False) == "PERSON"

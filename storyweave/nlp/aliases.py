@@ -56,6 +56,7 @@ ORG_WORDS = CORPORATE_WORDS | frozenset(
     museum library church mosque temple airport station prison hotel campus stadium
     limited corporation consortium partnership gallery observatory secondary polytechnic
     industries enterprises ventures airlines airways railway railways transit coalition
+    united movement front
     """.split()
 )
 

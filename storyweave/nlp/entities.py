@@ -104,13 +104,15 @@ def _group_type(
     determined: frozenset[tuple[str, int]],
     located: frozenset[tuple[str, int]] = frozenset(),
     aged: frozenset[tuple[str, int]] = frozenset(),
+    headed: bool = False,
 ) -> str | None:
     """The type of a group of same-spelt mentions, or None when it is no name at all.
 
     ``words`` holds the lower-case words the sources use, to tell a common word the tagger
     took for a person ("Quarantine") from a name; ``determined`` the (source, start) of the
     mentions written after "the"; ``located`` those written after "in", "at" or "near";
-    ``aged`` those followed by an age ("Iskandar Rahmat, 46, ...").
+    ``aged`` those followed by an age ("Iskandar Rahmat, 46, ..."); ``headed`` tells that
+    every mention stands in a heading line, where a tagger reads any capitalised run as a name.
     """
     kind = _voted_type(mentions, surnames, determined)
     text = mentions[0].text
@@ -137,6 +139,11 @@ def _group_type(
         return "PLACE"
     if kind == "PERSON" and any(w.rstrip(".") in CORPORATE_WORDS for w in key.split()[1:]):
         return "ORG"  # "Theta Edge Bhd said": a company speaks too
+    if kind == "PERSON" and len(key.split()) >= 2 and key.split()[-1] in ORG_WORDS:
+        if not any(m.titled for m in mentions):
+            return "ORG"  # "Red Dot United said": a party, however often it speaks
+    if kind == "PERSON" and headed and len(key.split()) >= 2 and key.split()[0] in words:
+        return None  # "Netizen Criticises Shanmugam", a sub-heading, only ever in headings
     if kind != "PERSON" or any(m.titled or m.speaks for m in mentions):
         return kind
     if has_place_word(text) or is_known_place(text) or (placed and city):
@@ -148,6 +155,21 @@ def _group_type(
     if " " not in key and text not in surnames and key in words:
         return None  # "Quarantine", a heading word, written in lower case elsewhere
     return kind
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _in_heading(text: str, start: int, end: int) -> bool:
+    """Whether start:end stands in a heading: a line of capitalised words with no closing
+    punctuation ("Netizen Criticises Shanmugam’s Justification of Kickback Scandal")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if not line or line[-1] in ".!?:;,\"”’)":
+        return False
+    long = [w for w in _WORD.findall(line) if len(w) >= 4]
+    return len(long) >= 2 and sum(w[0].isupper() for w in long) * 4 >= len(long) * 3
 
 
 # Last words of the name of a law or agreement ("Workplace Fairness Bill", "Official Secrets
@@ -633,7 +655,18 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
     types = {
         k: t
         for k, ms in groups.items()
-        if (t := _group_type(ms, surnames, words, determined, located, aged)) is not None
+        if (
+            t := _group_type(
+                ms,
+                surnames,
+                words,
+                determined,
+                located,
+                aged,
+                all(_in_heading(texts[m.sid], m.start, m.end) for m in ms),
+            )
+        )
+        is not None
     }
     groups = {k: groups[k] for k in sorted(types)}
     # "Ruvenians"-style plurals of a nationality the tagger took for a person.
