@@ -12,10 +12,13 @@ Protocol (ours; PolNeAR annotates all attributions, direct and indirect):
   content fragments. Precision = predictions that match some gold quotation / predictions
   (a quotation split around "he said" is one gold attribution with two fragments, and two
   correct predictions); recall = gold quotations matched by some prediction / gold.
-* Speaker accuracy, on matched pairs whose gold source is a name or noun phrase (not a
-  pronoun): the predicted speaker shares a content word with the gold source ("Clinton" /
-  "Hillary Clinton"). Pronoun sources cannot be judged without the corpus's coreference, so
-  they are counted apart (storyweave resolves them to a name).
+* Speaker accuracy, on matched pairs whose gold source is a name ("Mr. Obama", "the White
+  House", "His former business partner at Lenox, Lawrence B. Cummings"): the predicted speaker
+  shares a content word with the gold source ("Clinton" / "Hillary Clinton"). Pronoun sources
+  ("he") and descriptions ("the president", "The Republican nominee": last word in lower
+  case) cannot be judged without the corpus's coreference, so they are counted apart
+  (storyweave resolves pronouns, and descriptions whose bearer the text names with that title,
+  to a name); for descriptions the table gives how many predictions keep the words as written.
 * Baseline: textacy 0.13 ``direct_quotations`` alone (speaker = its speaker tokens).
 
 Reads ../shared/data/polnear-dev at run time; prints a Markdown table; writes
@@ -75,6 +78,7 @@ def score(predictions: list[tuple[int, int, str | None]], gold: list[dict]) -> d
     """Counts for one article: predictions, gold, matches, speaker judgements."""
     counts = {"pred": len(predictions), "gold": len(gold), "pred_match": 0, "gold_match": 0}
     counts.update({"spk_judged": 0, "spk_right": 0, "spk_pronoun": 0, "spk_none": 0})
+    counts.update({"spk_description": 0, "spk_description_as_written": 0})
 
     def overlaps(start: int, end: int, attribution: dict) -> bool:
         return any(start < e and s < end for s, e in attribution["content"]["spans"])
@@ -91,12 +95,26 @@ def score(predictions: list[tuple[int, int, str | None]], gold: list[dict]) -> d
         if _words(source) <= PRONOUNS:
             counts["spk_pronoun"] += 1
             continue
+        if _description(source):
+            # "the president", "The Republican nominee": like a pronoun, the corpus gives the
+            # words as written, not whom they stand for (storyweave names some: "Obama").
+            counts["spk_description"] += 1
+            if speaker is not None and _words(speaker) & _words(source):
+                counts["spk_description_as_written"] += 1
+            continue
         counts["spk_judged"] += 1
         if speaker is None:
             counts["spk_none"] += 1
         elif _words(speaker) & _words(source):
             counts["spk_right"] += 1
     return counts
+
+
+def _description(source: str) -> bool:
+    """A speaker given by a common noun, not a name: its last word is in lower case ("the
+    president", "a senior aide", "The Republican nominee"; not "Mr. Obama", "the White House")."""
+    words = re.findall(r"[A-Za-z][\w'’.-]*", source.split(",")[0])
+    return bool(words) and words[-1][0].islower()
 
 
 def textacy_predictions(doc) -> list[tuple[int, int, str | None]]:
@@ -148,13 +166,17 @@ def main() -> None:
     print(
         f"PolNeAR dev, {result['articles']} articles, direct quotations ({result['seconds']} s)\n"
     )
-    print("| system | gold | predicted | P | R | F1 | speaker acc. (judged) | pronoun gold |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| system | gold | predicted | P | R | F1 | speaker acc. (judged) | pronoun gold "
+        "| description gold (as written) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, r in result["systems"].items():
         print(
             f"| {name} | {r['gold']} | {r['pred']} | {r['precision']:.3f} | {r['recall']:.3f} "
             f"| {r['f1']:.3f} | {r['speaker_accuracy']:.3f} ({r['spk_judged']}) "
-            f"| {r['spk_pronoun']} |"
+            f"| {r['spk_pronoun']} | {r['spk_description']} "
+            f"({r['spk_description_as_written']}) |"
         )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -760,3 +761,19 @@ def test_a_name_only_ever_in_a_heading_and_opening_with_a_common_word_is_no_pers
     words = frozenset({"a", "netizen", "wrote", "in"})
     assert _group_type(heading, set(), words, frozenset(), headed=True) is None
     assert _group_type(heading, set(), words, frozenset(), headed=False) == "PERSON"
+
+
+def test_an_area_named_before_its_council_is_a_place_and_a_bare_title_no_person() -> None:
+    from storyweave.nlp.entities import _group_type, _names_what_follows
+    from storyweave.nlp.mentions import Mention
+
+    text = "Kee Loon GRC voters, the Kee Loon Town Council and Kee Loon East. Kee Loon said so."
+    starts = [m.start() for m in re.finditer("Kee Loon", text)]
+    assert [_names_what_follows(text, s + 8) for s in starts] == [True, True, True, False]
+    area = [Mention("S1", s, s + 8, "Kee Loon", "PERSON") for s in starts]
+    attributive = frozenset(("S1", s) for s in starts[:3])
+    empty: frozenset[tuple[str, int]] = frozenset()
+    assert _group_type(area, set(), frozenset(), empty, attributive=attributive) == "PLACE"
+    assert _group_type(area, set(), frozenset(), empty) == "PERSON"
+    title = [Mention("S1", 0, 13, "Law Minister", "PERSON")] * 2
+    assert _group_type(title, set(), frozenset(), empty) is None

@@ -404,3 +404,19 @@ def test_a_quotation_standing_alone_goes_with_the_person_just_introduced() -> No
     )
     _, quotes = _quotes([text])
     assert _with(quotes, "never asked").speaker == "Ilse Marten"
+
+
+def test_a_definite_description_names_the_person_given_that_title() -> None:
+    text = (
+        "The Fisheries and Ports Minister, who leads the ruling party in Kessington, said it was "
+        "“fair and natural” for the opposition to ask questions.\n\n"
+        "Mayor Ilse Marten opened the new harbour wall on Saturday.\n\n"
+        "“The wall will hold for fifty years,” the mayor said.\n\n"
+        "Police said the victim, Tomas Wren, 45, was robbed near the pier.\n\n"
+        "“He ran towards the car park,” the witness told reporters.\n\n"
+        "Fisheries and Ports Minister Oskar Brandvold said the pier would get more lights.\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "fair and natural").speaker == "Oskar Brandvold"
+    assert _with(quotes, "wall will hold").speaker == "Ilse Marten"
+    assert _with(quotes, "ran towards").speaker == "witness"

@@ -26,6 +26,9 @@ NAME_WORD_MIN_LENGTH = 5
 
 # Words in front of a personal name that are not part of it, English titles and the Malay
 # and Indian honorifics ("Datuk Seri Anwar Ibrahim", "Shri Modi").
+# Titles a preceding word qualifies rather than employs ("Health Minister", "Ruvenian President";
+# but "Ministry spokesman" names the spokesman's employer).
+PORTFOLIO_TITLES = frozenset({"minister", "secretary", "president", "premier", "chancellor"})
 TITLES = frozenset(
     """
     mr mrs ms miss mx dr prof sir dame lord lady president vice premier chancellor minister
@@ -56,7 +59,7 @@ ORG_WORDS = CORPORATE_WORDS | frozenset(
     museum library church mosque temple airport station prison hotel campus stadium
     limited corporation consortium partnership gallery observatory secondary polytechnic
     industries enterprises ventures airlines airways railway railways transit coalition
-    united movement front
+    united movement front contracting construction engineering trading logistics
     """.split()
 )
 

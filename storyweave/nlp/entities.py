@@ -39,6 +39,7 @@ from storyweave.nlp.aliases import (
     surnames_match,
 )
 from storyweave.nlp.mentions import (
+    PORTFOLIO_WORDS,
     Mention,
     in_credit,
     known_surnames,
@@ -105,6 +106,7 @@ def _group_type(
     located: frozenset[tuple[str, int]] = frozenset(),
     aged: frozenset[tuple[str, int]] = frozenset(),
     headed: bool = False,
+    attributive: frozenset[tuple[str, int]] = frozenset(),
 ) -> str | None:
     """The type of a group of same-spelt mentions, or None when it is no name at all.
 
@@ -112,7 +114,9 @@ def _group_type(
     took for a person ("Quarantine") from a name; ``determined`` the (source, start) of the
     mentions written after "the"; ``located`` those written after "in", "at" or "near";
     ``aged`` those followed by an age ("Iskandar Rahmat, 46, ..."); ``headed`` tells that
-    every mention stands in a heading line, where a tagger reads any capitalised run as a name.
+    every mention stands in a heading line, where a tagger reads any capitalised run as a name;
+    ``attributive`` holds the mentions written before the body or area they name ("Nee Soon
+    Town Council", "Nee Soon GRC").
     """
     kind = _voted_type(mentions, surnames, determined)
     text = mentions[0].text
@@ -139,6 +143,18 @@ def _group_type(
         return "PLACE"
     if kind == "PERSON" and any(w.rstrip(".") in CORPORATE_WORDS for w in key.split()[1:]):
         return "ORG"  # "Theta Edge Bhd said": a company speaks too
+    if kind == "PERSON" and (
+        any(c.isdigit() for c in key)
+        or all(w in TITLES or w in PORTFOLIO_WORDS for w in key.split())
+    ):
+        return None  # "Law Minister", "Home Affairs Minister", "Ho S$5,600": no one's name
+    if (
+        kind == "PERSON"
+        and len(mentions) >= 2
+        and sum((m.sid, m.start) in attributive for m in mentions) * 2 > len(mentions)
+        and not any(m.titled or m.speaks for m in mentions)
+    ):
+        return "PLACE"  # "Nee Soon GRC", "Nee Soon Town Council", "Nee Soon MPs": an area
     if kind == "PERSON" and len(key.split()) >= 2 and key.split()[-1] in ORG_WORDS:
         if not any(m.titled for m in mentions):
             return "ORG"  # "Red Dot United said": a party, however often it speaks
@@ -158,6 +174,25 @@ def _group_type(
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NEXT_WORD = re.compile(r" ([A-Z][A-Za-z]*)\b")
+# Words after an area's name that make it the name of a constituency, district or its people.
+AREA_WORDS = frozenset({"town", "east", "west", "north", "south", "central", "residents", "mps"})
+
+
+def _names_what_follows(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is written before an acronym, a body or an area
+    ("Nee Soon GRC", "Nee Soon Town Council", "Nee Soon East")."""
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1)
+    if 2 <= len(word) <= 5 and word.isupper():
+        return True
+    return (
+        word.casefold() in AREA_WORDS
+        or word.casefold() in ORG_WORDS
+        or (word.casefold() in PLACE_WORDS)
+    )
 
 
 def _in_heading(text: str, start: int, end: int) -> bool:
@@ -166,7 +201,7 @@ def _in_heading(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-    if not line or line[-1] in ".!?:;,\"”’)":
+    if not line or line[-1] in '.!?:;,"”’)':
         return False
     long = [w for w in _WORD.findall(line) if len(w) >= 4]
     return len(long) >= 2 and sum(w[0].isupper() for w in long) * 4 >= len(long) * 3
@@ -652,6 +687,9 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         if (age := _AGE_AFTER.match(texts[m.sid], m.end))
         and 0 < int(age.group(1) or age.group(2)) <= MAX_AGE
     )
+    attributive = frozenset(
+        (m.sid, m.start) for m in mentions if _names_what_follows(texts[m.sid], m.end)
+    )
     types = {
         k: t
         for k, ms in groups.items()
@@ -664,6 +702,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
                 located,
                 aged,
                 all(_in_heading(texts[m.sid], m.start, m.end) for m in ms),
+                attributive,
             )
         )
         is not None

@@ -17,6 +17,7 @@ from storyweave.models import Source
 from storyweave.nlp.aliases import (
     FUNCTION_WORDS,
     ORG_WORDS,
+    PORTFOLIO_TITLES,
     TITLE_SMALL_WORDS,
     TITLES,
     acronym_definitions,
@@ -56,9 +57,6 @@ PERSON_NOUNS = TITLES | frozenset(
     expert economist lawyer candidate opposition dissident businessman businesswoman
     """.split()
 )
-# Titles a preceding word qualifies rather than employs ("Health Minister", "Ruvenian President";
-# but "Ministry spokesman" names the spokesman's employer).
-PORTFOLIO_TITLES = frozenset({"minister", "secretary", "president", "premier", "chancellor"})
 # Labels whose tokens can never be part of a rebuilt personal name.
 NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 

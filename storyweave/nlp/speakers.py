@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyweave.models import Entity, Source
+from storyweave.nlp.aliases import PORTFOLIO_TITLES
 
 # Sentences looked back through for a pronoun's or a document's author. Three covers a
 # speaker introduced one paragraph before the quotation (invented fixtures, seed story)
@@ -197,6 +198,13 @@ def resolve_speaker(
     core_end = _core_end(phrase)
     named = _named_in(hits, phrase.start_char, core_end, head.idx)
     at = min(phrase.start_char, quote_start)
+    if named is not None and named.type == "ORG" and head.lower_ in PORTFOLIO_TITLES:
+        # "The Home Affairs and Law Minister ... said": the minister, not the ministry.
+        if not any(h.start <= head.idx < h.end for h in hits):
+            described = _described(phrase, head, hits, doc, at)
+            if described is not None:
+                return described.name, True
+            return _plain(phrase, core_end), False
     if named is not None and not _place_modifier(named, head, hits):
         return _bearer(named, hits, at).name, True
     if named is not None:  # "the Kessington police": the police speak, not the town
@@ -240,10 +248,63 @@ def resolve_speaker(
             return hit.entity.name, True
     if word in RELATIVE_PRONOUNS or word in OTHER_PRONOUNS:
         return None, False
+    described = _described(phrase, head, hits, doc, at)
+    if described is not None:
+        return described.name, True
     plain = _plain(phrase, core_end)
     if len(plain.split()) > MAX_SPEAKER_WORDS:
         return None, False  # a clause the parser took for a subject, not someone
     return plain, False
+
+
+def _described(
+    phrase: Span, head: Token, hits: Sequence[NameHit], doc: Doc, at: int
+) -> Entity | None:
+    """The person a definite description stands for ("the eight-term MP told journalists"):
+    one of the people named in the sentences before whose name the source writes beside that
+    noun somewhere ("Nee Soon MP K Shanmugam", "Mr Rahman, a married man"). A description no
+    named person was given ("the suspect" after the victim was named) stays as written."""
+    if phrase[0].lower_ != "the" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.tag_ in ("NNS", "NNPS") or head.lower_ in DOCUMENT_NOUNS:
+        return None
+    sentences = [s for s in doc.sents if s.end_char <= at][-LOOKBACK_SENTENCES:]
+    floor = sentences[0].start_char if sentences else at
+    recent = [h for h in hits if floor <= h.start and h.end <= at and h.entity.type == "PERSON"]
+    noun = head.lower_
+    for hit in reversed(recent):
+        if _carries(hit.entity, noun, hits, doc):
+            return hit.entity
+    if recent:
+        return None  # someone else was just named: the description may be anyone's
+    # Described before anyone is named ("The Home Affairs and Law Minister ... said" opening a
+    # report that names "Minister for Home Affairs and Law K Shanmugam" further down): the one
+    # person of the source who carries that noun, if only one does.
+    people = {h.entity for h in hits if h.entity.type == "PERSON"}
+    carriers = [e for e in people if _carries(e, noun, hits, doc)]
+    return carriers[0] if len(carriers) == 1 else None
+
+
+def _carries(entity: Entity, noun: str, hits: Sequence[NameHit], doc: Doc) -> bool:
+    """Whether the source gives one of the entity's names ``noun`` as its title or apposition
+    ("Law Minister K Shanmugam", "Rahman, a married man", "Shanmugam, the MP"), by the parse:
+    a noun merely near the name ("a new ad attacking Donald Trump") or qualified by it ("Nee
+    Soon MP") does not count."""
+    for hit in (h for h in hits if h.entity == entity):
+        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if span is None:
+            continue
+        inside = range(span.start, span.end)
+        for tok in span.sent:
+            if tok.lower_ != noun or tok.i in inside:
+                continue
+            if tok.head.i in inside and tok.dep_ in ("compound", "appos") and tok.i < span.start:
+                return True  # "Minister K Shanmugam"
+            if tok.dep_ == "appos" and tok.head.i in inside:
+                return True  # "Shanmugam, the MP"
+            if any(doc[i].head.i == tok.i and doc[i].dep_ == "appos" for i in inside):
+                return True  # "the MP, Shanmugam"
+    return False
 
 
 def _name_head(name: str) -> str:
