@@ -407,3 +407,33 @@ def test_the_measure_most_sources_give_does_not_make_an_anecdote_agreed() -> Non
     assert plan[0].status == "single", plan[0].sources
     ban = [f for f in facts if f.status == "agreed" and "18 months" in f.text]
     assert ban and len(ban[0].sources) >= 4
+
+
+def test_closeness_in_meaning_alone_never_makes_two_sentences_one_claim(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from storyweave.brief import align as align_module
+    from storyweave.brief.align import align, build_units
+
+    def embed(texts):  # type: ignore[no-untyped-def]
+        # Every two different texts at cosine 0.78, as sentences naming one story's subject are.
+        out = np.zeros((len(texts), len(texts) + 1), dtype=np.float32)
+        out[:, 0] = np.sqrt(0.78)
+        for k in range(len(texts)):
+            out[k, k + 1] = np.sqrt(0.22)
+        return out
+
+    monkeypatch.setattr(align_module, "embed", embed)
+    sources = [
+        _source("S1", "Decades at the market taught Mr Olsen patience with the new scheme."),
+        _source("S2", "Residents were reminded to stay careful when claiming any credits online."),
+    ]
+    units = build_units(sources, parse([s.text for s in sources]))
+    assert len(units) == 2 and not align(units).aligned[0, 1]
+
+
+def test_advice_to_the_reader_is_not_in_the_summary() -> None:
+    advice = "For official information and updates on the strike, visit the union website. "
+    sources = [_source("S1", advice + HARBOR_A), _source("S2", advice + HARBOR_B)]
+    summary, _, _ = _weave(sources, count=4)
+    assert summary and not [s for s in summary if "visit the union website" in s.text]

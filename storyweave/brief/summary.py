@@ -195,7 +195,7 @@ def build_summary(
 ) -> list[SummaryItem]:
     """Up to ``count`` cited sentences, most important first, none repeating another."""
     candidates = [i for i, u in enumerate(units) if u.usable and i not in excluded]
-    told = [i for i in candidates if not first_person(units[i].text)]
+    told = [i for i in candidates if not first_person(units[i].text) and not units[i].to_reader]
     if len(told) >= count:
         candidates = told
     titles = sorted({s.title for s in sources if s.title})
