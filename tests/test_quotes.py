@@ -420,3 +420,19 @@ def test_a_definite_description_names_the_person_given_that_title() -> None:
     assert _with(quotes, "fair and natural").speaker == "Oskar Brandvold"
     assert _with(quotes, "wall will hold").speaker == "Ilse Marten"
     assert _with(quotes, "ran towards").speaker == "witness"
+
+
+def test_a_list_of_quotations_belongs_to_the_one_who_introduces_it() -> None:
+    text = (
+        "In 2016, Minister Oskar Brandvold accused the Harbour Party of favouring its friends.\n\n"
+        "He did not hold back, making harsh allegations, including:\n\n"
+        "- “The Harbour Party took money from the fishermen to give to its friends.”\n\n"
+        "- “This is not negligence. This arrangement was designed deliberately.”\n\n"
+        "The court’s ruling in 2018 included the following findings:\n\n"
+        "- “The councillors did not owe fiduciary duties to the harbour board.”\n\n"
+        "- “There is no evidence that the councillors acted dishonestly.”\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "took money from the fishermen").speaker == "Oskar Brandvold"
+    assert _with(quotes, "not negligence").speaker == "Oskar Brandvold"
+    assert "court" in (_with(quotes, "no evidence that").speaker or "")

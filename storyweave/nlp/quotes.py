@@ -454,12 +454,19 @@ def _speech_subject(
 
 
 def _previous_subject(doc: Doc, before: int) -> Span | None:
+    """The subject of the sentence before ``before``, unless it stands inside quotation marks
+    (the previous sentence may itself be a quotation: "“The Town Councillors did not ...”")."""
     previous = [s for s in doc.sents if s.end_char <= before]
     if not previous:
         return None
     root = previous[-1].root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return speaker_phrase(subjects, None) if subjects else None
+    if not subjects:
+        return None
+    quoted = _marked(doc, doc.text)
+    if any(s <= t.i < e for t in subjects for s, e in quoted):
+        return None
+    return speaker_phrase(subjects, None)
 
 
 def _rule_quotes(
@@ -515,10 +522,36 @@ def _attribution_tail(sentences: Sequence[Span], last: Span) -> list[Span]:
     return [nxt]
 
 
+# Quotations a list introduction (a sentence ending in a colon) can carry, one per item.
+MAX_LISTED_QUOTES = 8
+
+
+def _list_introduction(doc: Doc, at: int) -> Span | None:
+    """The subject of the sentence introducing a list of quotations the one at ``at`` belongs
+    to: the sentences back to it are all quotations, and it ends in a colon."""
+    quoted = _marked(doc, doc.text)
+    previous = [s for s in doc.sents if s.end_char <= at][-MAX_LISTED_QUOTES - 1 :]
+    for sent in reversed(previous):
+        words = [t for t in sent if t.is_alpha]
+        if all(any(s <= t.i < e for s, e in quoted) for t in words):
+            continue  # another item of the list, or its bullet
+        if not sent.text.rstrip().endswith(":"):
+            return None
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return speaker_phrase(subjects, None) if subjects else None
+    return None
+
+
 def _continued_speaker(
     doc: Doc, hits: Sequence[NameHit], earlier: Sequence[Found], at: int
 ) -> tuple[str | None, bool]:
     """Speaker of a quotation standing alone: the last speaker, or the last sentence's subject."""
+    introduced = _list_introduction(doc, at)
+    if introduced is not None:
+        # "He did not hold back, making harsh allegations, including: | - “...” | - “...”"
+        speaker, resolved = resolve_speaker(introduced, hits, doc, at)
+        if speaker is not None:
+            return speaker, resolved
     sentences = [s for s in doc.sents if s.end_char <= at][-LOOKBACK_SENTENCES:]
     floor = sentences[0].start_char if sentences else at
     recent = [f for f in earlier if floor <= f.start < at and f.speaker]
