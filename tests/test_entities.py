@@ -777,3 +777,15 @@ def test_an_area_named_before_its_council_is_a_place_and_a_bare_title_no_person(
     assert _group_type(area, set(), frozenset(), empty) == "PERSON"
     title = [Mention("S1", 0, 13, "Law Minister", "PERSON")] * 2
     assert _group_type(title, set(), frozenset(), empty) is None
+
+
+def test_portfolios_are_neither_bodies_nor_part_of_a_name() -> None:
+    text = (
+        "The study was led by Ms Lena Okafor, permanent secretary at the Ministry of Transport "
+        "and Information Lena Okafor, with two universities.\n\n"
+        "Minister for Culture, Community and Youth Oskar Brandvold opened the conference. "
+        "Oskar Brandvold said the survey would be repeated.\n"
+    )
+    found = _found([text])
+    assert sorted(e.name for e in found if e.type == "PERSON") == ["Lena Okafor", "Oskar Brandvold"]
+    assert not [e for e in found if "Community" in e.name or "Information" in e.name]

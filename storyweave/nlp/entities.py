@@ -174,6 +174,10 @@ def _group_type(
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Department)(?: of State)? (?:for|of)\s+"
+    r"(?:[A-Z][\w’']*,?\s+(?:and\s+)?)*$"
+)
 _NEXT_WORD = re.compile(r" ([A-Z][A-Za-z]*)\b")
 # Words after an area's name that make it the name of a constituency, district or its people.
 AREA_WORDS = frozenset({"town", "east", "west", "north", "south", "central", "residents", "mps"})
@@ -690,6 +694,14 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
     attributive = frozenset(
         (m.sid, m.start) for m in mentions if _names_what_follows(texts[m.sid], m.end)
     )
+    # "Minister for [Culture, Community] and Youth": a portfolio, not a body.
+    portfolios = {
+        k
+        for k, ms in groups.items()
+        if all(_PORTFOLIO_BEFORE.search(texts[m.sid][max(0, m.start - 80) : m.start]) for m in ms)
+        and all(w in PORTFOLIO_WORDS for w in re.findall(r"[a-z]+", k) if w != "and")
+    }
+    groups = {k: ms for k, ms in groups.items() if k not in portfolios}
     types = {
         k: t
         for k, ms in groups.items()

@@ -299,6 +299,8 @@ PORTFOLIO_WORDS = frozenset(
     enterprise innovation arts heritage rural urban regional care and & , the
     """.split()
 )
+# Bodies named after their portfolio ("Ministry of Digital Development and Information").
+MINISTRY_WORDS = frozenset({"ministry", "department"})
 # Most portfolio words between "Minister for" and the name.
 PORTFOLIO_MAX_WORDS = 6
 
@@ -309,7 +311,11 @@ def _after_portfolio(doc: Doc, start: int, end: int) -> int:
     of"): ``start`` when it does not, or holds no name after it."""
     # Back over portfolio words the tagger left out ("Minister for Law and [Home Affairs ...]").
     i = start - 1
-    while i >= 0 and start - i <= PORTFOLIO_MAX_WORDS and doc[i].lower_ in PORTFOLIO_WORDS:
+    while (
+        i >= 0
+        and start - i <= PORTFOLIO_MAX_WORDS
+        and (doc[i].lower_ in PORTFOLIO_WORDS or (doc[i].lower_ in ("and", ",") and i < start - 1))
+    ):
         i -= 1
     at = start
     if start + 2 < end and doc[start].lower_ == "state" and doc[start + 1].lower_ in ("for", "of"):
@@ -327,8 +333,9 @@ def _after_portfolio(doc: Doc, start: int, end: int) -> int:
 
 
 def _minister_before(doc: Doc, i: int) -> bool:
-    """Whether "Minister", "Secretary" or "Minister of State" ends right before token ``i``."""
-    if doc[i - 1].lower_ in PORTFOLIO_TITLES:
+    """Whether "Minister", "Secretary", "Minister of State" or a ministry ("the Ministry of
+    Digital Development and Information Chng Kai Fong") ends right before token ``i``."""
+    if doc[i - 1].lower_ in PORTFOLIO_TITLES or doc[i - 1].lower_ in MINISTRY_WORDS:
         return True
     return (
         i >= 3
