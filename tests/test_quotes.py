@@ -436,3 +436,13 @@ def test_a_list_of_quotations_belongs_to_the_one_who_introduces_it() -> None:
     assert _with(quotes, "took money from the fishermen").speaker == "Oskar Brandvold"
     assert _with(quotes, "not negligence").speaker == "Oskar Brandvold"
     assert "court" in (_with(quotes, "no evidence that").speaker or "")
+
+
+def test_the_group_is_the_body_the_text_called_a_group() -> None:
+    text = (
+        "The militant group Red Lantern Brigade claimed responsibility on Saturday for the "
+        "bombing of a crowded market in Kessington. “This operation is not the first and will "
+        "not be the last,” the group said in a leaflet faxed to news organisations.\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "not the first").speaker == "Red Lantern Brigade"

@@ -246,6 +246,14 @@ def resolve_speaker(
     for hit in reversed([h for h in hits if h.end <= at and h.entity.type == "ORG"]):
         if _name_head(hit.entity.name) == head.lemma_.casefold():
             return hit.entity.name, True
+    # "The radical group Islamic Jihad claimed ... “...,” the group said": the body the text
+    # gave that noun, among those named in the sentences before.
+    if phrase[0].lower_ == "the" and head.pos_ == "NOUN":
+        sentences = [s for s in doc.sents if s.end_char <= at][-LOOKBACK_SENTENCES:]
+        floor = sentences[0].start_char if sentences else at
+        for hit in reversed([h for h in hits if floor <= h.start and h.end <= at]):
+            if hit.entity.type == "ORG" and _carries(hit.entity, head.lower_, hits, doc):
+                return hit.entity.name, True
     if word in RELATIVE_PRONOUNS or word in OTHER_PRONOUNS:
         return None, False
     described = _described(phrase, head, hits, doc, at)
