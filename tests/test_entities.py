@@ -775,6 +775,8 @@ def test_an_area_named_before_its_council_is_a_place_and_a_bare_title_no_person(
     empty: frozenset[tuple[str, int]] = frozenset()
     assert _group_type(area, set(), frozenset(), empty, attributive=attributive) == "PLACE"
     assert _group_type(area, set(), frozenset(), empty) == "PERSON"
+    assert _names_what_follows("the Kee Loon neighborhood in the east", 12)
+    assert not _names_what_follows("Kee Loon said on Monday", 8)
     title = [Mention("S1", 0, 13, "Law Minister", "PERSON")] * 2
     assert _group_type(title, set(), frozenset(), empty) is None
 

@@ -178,20 +178,25 @@ _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Minister|Ministry|Secretary|Department)(?: of State)? (?:for|of)\s+"
     r"(?:[A-Z][\w’']*,?\s+(?:and\s+)?)*$"
 )
-_NEXT_WORD = re.compile(r" ([A-Z][A-Za-z]*)\b")
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
 # Words after an area's name that make it the name of a constituency, district or its people.
-AREA_WORDS = frozenset({"town", "east", "west", "north", "south", "central", "residents", "mps"})
+AREA_WORDS = frozenset(
+    {"town", "east", "west", "north", "south", "central", "residents", "mps"}
+    | {"neighborhood", "neighbourhood", "settlement", "suburb", "estate", "village"}
+)
 
 
 def _names_what_follows(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is written before an acronym, a body or an area
-    ("Nee Soon GRC", "Nee Soon Town Council", "Nee Soon East")."""
+    ("Nee Soon GRC", "Nee Soon Town Council", "Nee Soon East", "the Har Homa neighborhood")."""
     match = _NEXT_WORD.match(text, end)
     if match is None:
         return False
     word = match.group(1)
     if 2 <= len(word) <= 5 and word.isupper():
         return True
+    if word.islower():  # "the Har Homa neighborhood", "Nee Soon residents"
+        return word in AREA_WORDS
     return (
         word.casefold() in AREA_WORDS
         or word.casefold() in ORG_WORDS
@@ -259,7 +264,8 @@ def _address(key: str) -> bool:
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|into|inside|outside|towards?|across"
     r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
-    r"|(?:town|city|village|province|capital|region|port|district)\s+of)\s+$",
+    r"|(?:town|city|village|province|capital|region|port|district|settlement|suburb"
+    r"|neighbou?rhood|island|county|state)\s+of)\s+$",
     re.IGNORECASE,
 )
 
