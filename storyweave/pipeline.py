@@ -31,6 +31,7 @@ from storyweave.ingest import read_inputs
 from storyweave.models import Article, Brief, Rejected, Source, StoryInfo, SummaryItem
 from storyweave.nlp.dates import infer_published
 from storyweave.nlp.entities import find_entities
+from storyweave.nlp.quote_merge import speaker_disputes
 from storyweave.nlp.quotes import find_quotes
 from storyweave.nlp.spacy_model import parse
 
@@ -164,6 +165,7 @@ def build_brief(
     timeline = build_timeline(sources, docs)
     step("summary")
     summary, facts, disputes = weave(sources, docs, figures, options.summary_sentences)
+    disputes = [*disputes, *speaker_disputes(quotes, entities)]
     return Brief(
         story=story_info(sources, summary),
         sources=tuple(sources),

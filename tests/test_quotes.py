@@ -446,3 +446,37 @@ def test_the_group_is_the_body_the_text_called_a_group() -> None:
     )
     _, quotes = _quotes([text])
     assert _with(quotes, "not the first").speaker == "Red Lantern Brigade"
+
+
+def test_the_same_words_credited_to_two_people_are_a_dispute_over_who_said_them() -> None:
+    from storyweave.nlp.quote_merge import speaker_disputes
+
+    sources = _sources(
+        [
+            "“The whistleblowing system in the town council worked as it should,” said Oskar "
+            "Brandvold, the minister, on Saturday.",
+            "“The whistleblowing system in the town council worked as it should,” said Lena "
+            "Okafor, the opposition chief, on Saturday.",
+        ]
+    )
+    docs = parse([s.text for s in sources])
+    entities = find_entities(sources, docs)
+    quotes = find_quotes(sources, docs, entities)
+    [dispute] = speaker_disputes(quotes, entities)
+    assert dispute.topic.startswith("who said “The whistleblowing system")
+    assert sorted(c.text for c in dispute.claims) == [
+        "Lena Okafor said it",
+        "Oskar Brandvold said it",
+    ]
+    assert {c.sources for c in dispute.claims} == {("S1",), ("S2",)}
+    assert speaker_disputes(quotes[:1], entities) == []
+
+
+def test_a_pronoun_follows_the_main_subject_not_one_inside_a_relative_clause() -> None:
+    text = (
+        "Minister for Ports Oskar Brandvold addressed the points Ms Lena Okafor raised.\n\n"
+        "He said the council was a useful check. “It is right for the council to act as a check "
+        "on this power,” he added.\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "It is right for the council").speaker == "Oskar Brandvold"

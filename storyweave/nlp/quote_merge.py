@@ -2,7 +2,8 @@
 
 Two quotations are one when their words overlap (one is, nearly letter for letter, part of
 the other) or, for translations, when their sentence embeddings are close; speakers must not
-contradict each other (two different named speakers never merge).
+contradict each other (two different named speakers never merge: the same words credited to
+two named people by different sources are a dispute over who said them).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from storyweave.models import Source
+from storyweave.models import Claim, Dispute, Entity, Quote, Source
 
 if TYPE_CHECKING:
     from storyweave.nlp.quotes import Found
@@ -93,3 +94,31 @@ def merge(found: Sequence[Found], sources: Mapping[str, Source]) -> list[list[Fo
         key=lambda g: (-len({f.sid for f in g}), min((order[f.sid], f.start) for f in g)),
     )
     return [sorted(g, key=lambda f: (order[f.sid], f.start)) for g in ranked]
+
+
+def speaker_disputes(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Dispute]:
+    """One statement credited to two different named people or bodies by different sources
+    ("... ,” said Sylvia Lim in three reports; "... ,” said K Shanmugam in three others).
+
+    Only quotations of at least OVERLAP_MIN_WORDS words whose speakers are both story entities
+    count: a description ("the eight-term MP") may be either of them.
+
+    Example:
+        >>> speaker_disputes([], [])
+        []
+    """
+    named = {e.name for e in entities if e.type in ("PERSON", "ORG")}
+    kept = [
+        q for q in quotes if q.speaker in named and len(_words(q.text).split()) >= OVERLAP_MIN_WORDS
+    ]
+    out: list[Dispute] = []
+    for i, a in enumerate(kept):
+        for b in kept[i + 1 :]:
+            if a.speaker == b.speaker or set(a.sources) & set(b.sources):
+                continue
+            if not _same_words(_words(a.text), _words(b.text)):
+                continue
+            shorter = min(a.text, b.text, key=len)
+            claims = tuple(Claim(f"{q.speaker} said it", q.sources, q.evidence) for q in (a, b))
+            out.append(Dispute(f"who said “{shorter}”", claims))
+    return out

@@ -124,9 +124,13 @@ def _is_subject(doc: Doc, hit: NameHit) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.dep_ == "poss":
+    # Up through the subject's own noun phrase: "Lind's store", "Minister for Ports Oskar
+    # Brandvold" (the parser makes "Minister" the subject and the name its object).
+    while root.dep_ in ("poss", "pobj", "prep", "compound", "appos") and root.head.i != root.i:
         root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass")
+    # The subject of a clause describing something else ("K Shanmugam addressed the points
+    # Ms Lim raised. He said ...") is not who the story follows.
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ not in ("relcl", "acl")
 
 
 def _last_speaker(
