@@ -165,7 +165,7 @@ def build_brief(
     timeline = build_timeline(sources, docs)
     step("summary")
     summary, facts, disputes = weave(sources, docs, figures, options.summary_sentences)
-    disputes = [*disputes, *speaker_disputes(quotes, entities)]
+    disputes = [*disputes, *speaker_disputes(quotes, entities, disputes)]
     return Brief(
         story=story_info(sources, summary),
         sources=tuple(sources),

@@ -470,6 +470,11 @@ def test_the_same_words_credited_to_two_people_are_a_dispute_over_who_said_them(
     ]
     assert {c.sources for c in dispute.claims} == {("S1",), ("S2",)}
     assert speaker_disputes(quotes[:1], entities) == []
+    # The sentence-level dispute over the same two sides is not repeated.
+    from storyweave.models import Claim, Dispute
+
+    said = Dispute("who: who says it", (Claim("a", ("S2",), ()), Claim("b", ("S1",), ())))
+    assert speaker_disputes(quotes, entities, [said]) == []
 
 
 def test_a_pronoun_follows_the_main_subject_not_one_inside_a_relative_clause() -> None:

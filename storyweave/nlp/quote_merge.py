@@ -96,12 +96,15 @@ def merge(found: Sequence[Found], sources: Mapping[str, Source]) -> list[list[Fo
     return [sorted(g, key=lambda f: (order[f.sid], f.start)) for g in ranked]
 
 
-def speaker_disputes(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Dispute]:
+def speaker_disputes(
+    quotes: Sequence[Quote], entities: Sequence[Entity], found: Sequence[Dispute] = ()
+) -> list[Dispute]:
     """One statement credited to two different named people or bodies by different sources
     ("... ,” said Sylvia Lim in three reports; "... ,” said K Shanmugam in three others).
 
     Only quotations of at least OVERLAP_MIN_WORDS words whose speakers are both story entities
-    count: a description ("the eight-term MP") may be either of them.
+    count: a description ("the eight-term MP") may be either of them. A dispute already among
+    ``found`` (the sentence-level "who: who says it", same sources on each side) is not repeated.
 
     Example:
         >>> speaker_disputes([], [])
@@ -111,12 +114,19 @@ def speaker_disputes(quotes: Sequence[Quote], entities: Sequence[Entity]) -> lis
     kept = [
         q for q in quotes if q.speaker in named and len(_words(q.text).split()) >= OVERLAP_MIN_WORDS
     ]
+    told = {
+        frozenset(frozenset(c.sources) for c in d.claims)
+        for d in found
+        if d.topic.startswith("who:")
+    }
     out: list[Dispute] = []
     for i, a in enumerate(kept):
         for b in kept[i + 1 :]:
             if a.speaker == b.speaker or set(a.sources) & set(b.sources):
                 continue
             if not _same_words(_words(a.text), _words(b.text)):
+                continue
+            if frozenset({frozenset(a.sources), frozenset(b.sources)}) in told:
                 continue
             shorter = min(a.text, b.text, key=len)
             claims = tuple(Claim(f"{q.speaker} said it", q.sources, q.evidence) for q in (a, b))
