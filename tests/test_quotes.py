@@ -485,3 +485,13 @@ def test_a_pronoun_follows_the_main_subject_not_one_inside_a_relative_clause() -
     )
     _, quotes = _quotes([text])
     assert _with(quotes, "It is right for the council").speaker == "Oskar Brandvold"
+
+
+def test_a_syndication_credit_after_a_dash_is_no_speaker() -> None:
+    text = (
+        "Minister Oskar Brandvold spoke to parents on Monday.\n\n"
+        "Said Brandvold: “If parents work with us, these measures will shape the habits of the "
+        "young.” – The Harbour Times (Kessington)/Coast News Network\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "shape the habits").speaker == "Oskar Brandvold"

@@ -99,18 +99,19 @@ def merge(found: Sequence[Found], sources: Mapping[str, Source]) -> list[list[Fo
 def speaker_disputes(
     quotes: Sequence[Quote], entities: Sequence[Entity], found: Sequence[Dispute] = ()
 ) -> list[Dispute]:
-    """One statement credited to two different named people or bodies by different sources
+    """One statement credited to two different named people by different sources
     ("... ,” said Sylvia Lim in three reports; "... ,” said K Shanmugam in three others).
 
-    Only quotations of at least OVERLAP_MIN_WORDS words whose speakers are both story entities
-    count: a description ("the eight-term MP") may be either of them. A dispute already among
+    Only quotations of at least OVERLAP_MIN_WORDS words whose speakers are both people of the
+    story count: a description ("the eight-term MP") may be either of them, and a ministry and
+    its minister are one voice. A dispute already among
     ``found`` (the sentence-level "who: who says it", same sources on each side) is not repeated.
 
     Example:
         >>> speaker_disputes([], [])
         []
     """
-    named = {e.name for e in entities if e.type in ("PERSON", "ORG")}
+    named = {e.name for e in entities if e.type == "PERSON"}
     kept = [
         q for q in quotes if q.speaker in named and len(_words(q.text).split()) >= OVERLAP_MIN_WORDS
     ]

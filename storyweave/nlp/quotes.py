@@ -53,6 +53,10 @@ _DASH_CREDIT = re.compile(
     r"[ \t\xa0]*[―—–][ \t\xa0]*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3})"
 )
 SAID_FORMS = frozenset({"said", "says"})
+# Last words of a news outlet's name, credited after a dash at the end of a syndicated article.
+OUTLET_WORDS = frozenset(
+    "times news network post press agency herald tribune daily journal wire gazette".split()
+)
 
 
 @dataclass(frozen=True)
@@ -261,6 +265,11 @@ def _dash_credit(doc: Doc, text: str, after: int) -> Span | None:
     """The name credited after a dash right behind a quotation, if any."""
     dash = _DASH_CREDIT.match(text, after)
     if dash is None:
+        return None
+    # "“...” – The Straits Times (Singapore)/Asia News Network": the syndication credit of the
+    # whole article, not a speaker.
+    last = dash.group(1).split()[-1].casefold()
+    if last in OUTLET_WORDS or re.match(r"\s*[(/]", text[dash.end() :]):
         return None
     return doc.char_span(dash.start(1), dash.end(1), alignment_mode="expand")
 
