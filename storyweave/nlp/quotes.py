@@ -21,10 +21,10 @@ from storyweave.evidence import span as evidence_span
 from storyweave.models import Entity, Quote, Source
 from storyweave.nlp.aliases import TITLE_SMALL_WORDS, TITLES
 from storyweave.nlp.speakers import (
-    LOOKBACK_SENTENCES,
     PERSON_PRONOUNS,
     SPEECH_VERBS,
     NameHit,
+    lookback_floor,
     name_hits,
     resolve_speaker,
     speaker_phrase,
@@ -561,8 +561,7 @@ def _continued_speaker(
         speaker, resolved = resolve_speaker(introduced, hits, doc, at)
         if speaker is not None:
             return speaker, resolved
-    sentences = [s for s in doc.sents if s.end_char <= at][-LOOKBACK_SENTENCES:]
-    floor = sentences[0].start_char if sentences else at
+    floor = lookback_floor(doc, at)
     recent = [f for f in earlier if floor <= f.start < at and f.speaker]
     phrase = _previous_subject(doc, at)
     if recent:

@@ -119,6 +119,12 @@ def _acted_on_by_unnamed(doc: Doc, hits: Sequence[NameHit], hit: NameHit) -> boo
     )
 
 
+def lookback_floor(doc: Doc, at: int) -> int:
+    """Where the LOOKBACK_SENTENCES sentences ending before ``at`` start (``at`` if none)."""
+    sentences = [s for s in doc.sents if s.end_char <= at][-LOOKBACK_SENTENCES:]
+    return sentences[0].start_char if sentences else at
+
+
 def _is_subject(doc: Doc, hit: NameHit) -> bool:
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
     if span is None:
@@ -253,8 +259,7 @@ def resolve_speaker(
     # "The radical group Islamic Jihad claimed ... “...,” the group said": the body the text
     # gave that noun, among those named in the sentences before.
     if phrase[0].lower_ == "the" and head.pos_ == "NOUN":
-        sentences = [s for s in doc.sents if s.end_char <= at][-LOOKBACK_SENTENCES:]
-        floor = sentences[0].start_char if sentences else at
+        floor = lookback_floor(doc, at)
         for hit in reversed([h for h in hits if floor <= h.start and h.end <= at]):
             if hit.entity.type == "ORG" and _carries(hit.entity, head.lower_, hits, doc):
                 return hit.entity.name, True
@@ -280,8 +285,7 @@ def _described(
         return None
     if head.tag_ in ("NNS", "NNPS") or head.lower_ in DOCUMENT_NOUNS:
         return None
-    sentences = [s for s in doc.sents if s.end_char <= at][-LOOKBACK_SENTENCES:]
-    floor = sentences[0].start_char if sentences else at
+    floor = lookback_floor(doc, at)
     recent = [h for h in hits if floor <= h.start and h.end <= at and h.entity.type == "PERSON"]
     noun = head.lower_
     for hit in reversed(recent):
