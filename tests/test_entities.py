@@ -752,11 +752,11 @@ def test_a_party_that_speaks_is_an_organisation_and_a_heading_is_no_person() -> 
 
 
 def test_a_name_only_ever_in_a_heading_and_opening_with_a_common_word_is_no_person() -> None:
-    from storyweave.nlp.entities import _group_type, _in_heading
-    from storyweave.nlp.mentions import Mention
+    from storyweave.nlp.entities import _group_type
+    from storyweave.nlp.mentions import Mention, in_title_case_heading
 
     text = "Netizen Criticises Brandvold’s Justification of Tax\n\nA netizen wrote in."
-    assert _in_heading(text, 0, 29) and not _in_heading(text, 52, 60)
+    assert in_title_case_heading(text, 0, 29) and not in_title_case_heading(text, 52, 60)
     heading = [Mention("S1", 0, 29, "Netizen Criticises Brandvold", "PERSON")]
     words = frozenset({"a", "netizen", "wrote", "in"})
     assert _group_type(heading, set(), words, frozenset(), headed=True) is None

@@ -42,6 +42,7 @@ from storyweave.nlp.mentions import (
     PORTFOLIO_WORDS,
     Mention,
     in_credit,
+    in_title_case_heading,
     known_surnames,
     qualifies_title,
     source_mentions,
@@ -173,7 +174,6 @@ def _group_type(
     return kind
 
 
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Minister|Ministry|Secretary|Department)(?: of State)? (?:for|of)\s+"
     r"(?:[A-Z][\w’']*,?\s+(?:and\s+)?)*$"
@@ -202,18 +202,6 @@ def _names_what_follows(text: str, end: int) -> bool:
         or word.casefold() in ORG_WORDS
         or (word.casefold() in PLACE_WORDS)
     )
-
-
-def _in_heading(text: str, start: int, end: int) -> bool:
-    """Whether start:end stands in a heading: a line of capitalised words with no closing
-    punctuation ("Netizen Criticises Shanmugam’s Justification of Kickback Scandal")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-    if not line or line[-1] in '.!?:;,"”’)':
-        return False
-    long = [w for w in _WORD.findall(line) if len(w) >= 4]
-    return len(long) >= 2 and sum(w[0].isupper() for w in long) * 4 >= len(long) * 3
 
 
 # Last words of the name of a law or agreement ("Workplace Fairness Bill", "Official Secrets
@@ -719,7 +707,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
                 determined,
                 located,
                 aged,
-                all(_in_heading(texts[m.sid], m.start, m.end) for m in ms),
+                all(in_title_case_heading(texts[m.sid], m.start, m.end) for m in ms),
                 attributive,
             )
         )

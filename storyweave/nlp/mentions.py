@@ -394,7 +394,7 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             label != "PERSON"
             and start > 0
             and _name_number(doc[start - 1])
-            and not _in_title_case_heading(source.text, doc[start - 1].idx, doc[end - 1].idx)
+            and not in_title_case_heading(source.text, doc[start - 1].idx, doc[end - 1].idx)
         ):
             start -= 1  # "One Pass", "ONE Pass": the tagger took the first word for a count
         if label in ("PLACE", "PERSON") and (tail := _prefix_tail(doc, end)) > end:
@@ -422,7 +422,7 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
         if label == "PERSON" and " and " in span.text:
             continue  # two names run together ("Ang Mo Kio and Woodlands")
         one_word = label in ("ORG", "PLACE") and len(span) == 1 and not is_acronym(span.text)
-        if (label == "PERSON" or one_word) and _in_title_case_heading(
+        if (label == "PERSON" or one_word) and in_title_case_heading(
             source.text, span.start_char, span.end_char
         ):
             # A heading's capitalised words ("Diesel Oil Leak at Brani Regional Base"); a real
@@ -497,7 +497,7 @@ TITLE_CASE_HEADING_MIN_WORDS = 4
 _HEADING_SMALL_WORDS = TITLE_SMALL_WORDS | {"vs"}
 
 
-def _in_title_case_heading(text: str, start: int, end: int) -> bool:
+def in_title_case_heading(text: str, start: int, end: int) -> bool:
     """Whether start:end sits on a line of several words, each capitalised, with no full stop."""
     line_start, line_end = _line_bounds(text, start, end)
     line = text[line_start:line_end].strip()
