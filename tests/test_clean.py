@@ -527,6 +527,31 @@ def test_related_story_list_under_its_heading_goes() -> None:
     assert "boil water" in source.text
 
 
+def test_a_related_story_list_closing_the_page_goes_to_its_last_item() -> None:
+    items = [
+        ("Politics4 days ago", "Council approves new bus lanes for the harbour district"),
+        ("Comments2 weeks ago", "Residents criticise mayor for remark on ferry fares"),
+        ("Opinion3 days ago", "Shop owners call flood relief a decades-long ’empty promise’"),
+    ]
+    story = [
+        "Residents were told to boil water after the main pipe burst on Monday, the utility said.",
+        "Repair crews worked through the night and expect supply to return by Wednesday.",
+    ]
+    lines = story + [line for stamp, headline in items for line in ("-", stamp, headline)]
+    source = clean_articles([_article("\n".join(lines) + "\n")])[0]
+    assert [line for line in source.text.split("\n") if line] == story
+
+
+def test_a_closing_line_after_a_junk_line_is_kept_without_a_list_above() -> None:
+    story = [
+        "Residents were told to boil water after the main pipe burst on Monday, the utility said.",
+        "Advertisement",
+        "The mayor called the repairs “a race against time”",
+    ]
+    source = clean_articles([_article("\n".join(story) + "\n")])[0]
+    assert "a race against time" in source.text
+
+
 def test_a_desk_marker_wrapped_after_a_sentence_end_takes_only_itself_away() -> None:
     text = (
         "\nAt least 48 people have been confirmed dead in Veloria after the floods of last \n"
@@ -646,3 +671,28 @@ def test_a_run_of_short_labels_after_a_short_colon_label_is_still_a_menu() -> No
     source = clean_articles([_article(text)])[0]
     assert "Sport" not in source.text
     assert "Weather" not in source.text
+
+
+# --- lines of several junk sentences -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Featured image adapted from Harbour Daily and Tarvo Air on Facebook. "
+            "Photo on right for illustration purposes only.",
+            "credit",
+        ),
+        ("Picture used for illustrative purposes only.", "credit"),
+        (
+            "Have news you must share? Get in touch with us via email at desk@example.org.",
+            "boilerplate",
+        ),
+        ("The ferry sank at dawn. Photo on right for illustration purposes only.", None),
+        ("Police said he fled. He was arrested on Tuesday in Tarvo.", None),
+        ("She drew the picture as an illustration of the problem, she said.", None),
+    ],
+)
+def test_line_of_junk_sentences(line: str, reason: str | None) -> None:
+    assert line_reason(line) == reason

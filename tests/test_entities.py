@@ -410,6 +410,25 @@ def test_a_surname_with_a_stray_place_tag_is_still_the_person() -> None:
     assert _voted_type(mentions(["ORG"] * 8 + ["PLACE"] * 2), set(), frozenset()) == "ORG"
 
 
+def test_a_single_name_after_an_honorific_is_a_person() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyweave.nlp.entities import _voted_type
+    from storyweave.nlp.mentions import Mention, _honoured
+
+    doc = Doc(Vocab(), words=["Ms", "Varga", "said", "Premier", "League"])
+    assert _honoured(doc, 1) and not _honoured(doc, 4)
+    # "Ms Varga" (a person vote, titled) in one report, "Varga said" tagged ORG in others.
+    titled = [Mention("S1", 0, 5, "Varga", "PERSON", titled=True)]
+    tagged = [Mention("S2", 10 * i, 10 * i + 5, "Varga", "ORG") for i in range(6)]
+    assert _voted_type(titled + tagged, set(), frozenset()) == "PERSON"
+    # Without a title the votes decide.
+    assert _voted_type(tagged + [Mention("S1", 0, 5, "Varga", "PERSON")], set(), frozenset()) == (
+        "ORG"
+    )
+
+
 def test_a_named_storm_is_an_event_and_its_lone_name_is_the_storm() -> None:
     texts = [
         "Hurricane Odessa struck the coast of Veloria on Monday, killing at least 40 people.\n\n"

@@ -154,6 +154,25 @@ def test_range_text(low: float | None, high: float | None, shown: str) -> None:
     assert range_text(FigureValue("x", low, high, None, (), ())) == shown
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "shown"),
+    [
+        (0, 3 * 365, "0–3 years"),
+        (0.9 / 24, 1.1 / 24, "0.9–1.1 hours"),
+        (1 / 24, 1 / 24, "1 hour"),
+        (30 / 1440, 30 / 1440, "30 minutes"),
+        (14, 14, "2 weeks"),
+        (2, None, "≥ 2 days"),
+    ],
+)
+def test_durations_are_shown_in_a_unit_that_suits_them(
+    low: float | None, high: float | None, shown: str
+) -> None:
+    value = FigureValue("x", low, high, None, (), ())
+    assert range_text(value, "sentence duration") == shown
+    assert range_text(value, "amount stolen") != shown  # other figures stay plain numbers
+
+
 def test_timeline_dates_show_only_the_precision_the_sources_give(brief: Brief) -> None:
     entries = (
         TimelineEntry("1996-01-01", "month", "Reports were withdrawn", ("S1",), ()),

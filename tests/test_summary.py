@@ -200,3 +200,20 @@ def test_a_letter_writers_first_person_is_no_summary_sentence() -> None:
     assert summary and not any("we refer" in i.text.lower() for i in summary), [
         i.text for i in summary
     ]
+
+
+def test_a_quotation_credited_to_no_one_is_no_summary_sentence() -> None:
+    texts = [
+        "Storm waves destroyed the Kessington pier on Sunday night, the harbour office said.\n"
+        "“We will rebuild the pier before the summer season and reopen the ferry service.”\n"
+        "Engineers will inspect the ferry terminal on Monday.\n",
+        "The Kessington pier was destroyed by storm waves on Sunday night.\n"
+        "“We will rebuild the pier before the summer season and reopen the ferry service.”\n"
+        "The ferry service to the islands is suspended until further notice.\n",
+        "Storm waves wrecked the Kessington pier on Sunday.\n"
+        '"We will rebuild the pier before the summer season," harbour master Ana Roth said.\n',
+    ]
+    sources = bare_sources(texts, "q-{i}", "{i}.txt")
+    summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
+    said = [i.text for i in summary]
+    assert len(said) == 3 and not any(t.startswith("“") for t in said), said

@@ -131,6 +131,18 @@ def test_both_ends_of_a_period_keep_its_whole_clause() -> None:
     ]
 
 
+def test_a_list_bullet_is_not_part_of_the_event() -> None:
+    text = (
+        "The council answered three questions in its reply:\n"
+        "- The number of flood barriers bought since 2 January 2024\n"
+        "- Who pays for the repairs\n"
+    )
+    timeline = build_timeline([source("S1", text, "2025-01-20")])
+    assert [(e.date, e.text) for e in timeline] == [
+        ("2024-01-02", "The number of flood barriers bought since 2 January 2024")
+    ]
+
+
 def test_a_day_without_its_year_takes_the_year_the_story_writes_for_it() -> None:
     first = "A tanker ran aground off Varna on June 14, 2024, spilling fuel along the coast."
     later = (

@@ -186,6 +186,19 @@ def first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(_QUOTED_PART.sub(" ", text)))
 
 
+def bare_quotation(text: str) -> bool:
+    """Whether a sentence is only a quotation, with no one credited for it in the sentence.
+
+    Example:
+        >>> bare_quotation("“We will rebuild it.”"), bare_quotation('"We will go," he said.')
+        (True, False)
+    """
+    stripped = text.strip()
+    if stripped[:1] not in '"“':
+        return False
+    return not re.search(r"[A-Za-z]{2,}", _QUOTED_PART.sub(" ", stripped))
+
+
 def build_summary(
     units: Sequence[Unit],
     alignment: Alignment,
@@ -195,7 +208,15 @@ def build_summary(
 ) -> list[SummaryItem]:
     """Up to ``count`` cited sentences, most important first, none repeating another."""
     candidates = [i for i, u in enumerate(units) if u.usable and i not in excluded]
-    told = [i for i in candidates if not first_person(units[i].text) and not units[i].to_reader]
+    # A summary tells what happened and who said what: first-person asides, advice to the
+    # reader and quotations no one is credited with in their sentence give way to others.
+    told = [
+        i
+        for i in candidates
+        if not first_person(units[i].text)
+        and not units[i].to_reader
+        and not bare_quotation(units[i].text)
+    ]
     if len(told) >= count:
         candidates = told
     titles = sorted({s.title for s in sources if s.title})

@@ -140,9 +140,9 @@ def _clause(
 
 
 def _trim_cut(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a clause-cut word or punctuation left at the edges of a clause."""
+    """Drop a clause-cut word, a list bullet or punctuation left at the edges of a clause."""
     piece = text[start:end]
-    lead = re.match(r"(?:and|but|while|after|that)\s+", piece)
+    lead = re.match(r"(?:[-–•*·▪]|and|but|while|after|that)\s+", piece)  # "- " a list bullet
     if lead:
         start += lead.end()
     tail = re.search(r"(?:,|;|\s+[—–-]|\s+(?:and|but|while|after|that))\s*$", text[start:end])

@@ -57,7 +57,20 @@ def line_reason(line: str) -> str | None:
         return CAPTION
     if n_words <= CAPTION_MAX_WORDS and p.LABELLED_CREDIT_TAIL.search(text):
         return CAPTION
-    return None
+    return _all_junk(text) if n_words <= PHRASE_MAX_WORDS else None
+
+
+def _all_junk(text: str) -> str | None:
+    """The first reason when a short line is several sentences, each junk on its own.
+
+    "Featured image adapted from X on Facebook. Photo on right for illustration purposes
+    only." is two credits run onto one line; a line with one sentence of reporting is kept.
+    """
+    parts = p.SENTENCE_BREAK.split(text)
+    if len(parts) < 2:
+        return None
+    reasons = [line_reason(part) for part in parts]
+    return reasons[0] if all(reasons) else None
 
 
 def _is_metadata(text: str) -> bool:

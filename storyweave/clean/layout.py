@@ -19,6 +19,8 @@ MENU_LABEL_MAX_WORDS = 5
 MENU_MIN_RUN = 4
 # A line between two junk lines is junk when it is no longer than a related-story headline.
 SANDWICH_MAX_WORDS = 20
+# Lines from one related-story item to the next ("-", "Politics 4 days ago", headline).
+LIST_ITEM_SPAN = 4
 
 # Section tags ("Local", "World news") sit above headlines; a headline has more words.
 TITLE_MIN_WORDS = 3
@@ -122,6 +124,7 @@ def _mark_related_lists(units: list[str], reasons: list[str | None]) -> None:
 
 
 def _mark_sandwiched(units: list[str], reasons: list[str | None]) -> None:
+    sandwiched = []
     for i in range(1, len(units) - 1):
         if (
             reasons[i] is None
@@ -131,6 +134,21 @@ def _mark_sandwiched(units: list[str], reasons: list[str | None]) -> None:
             and is_short_label(units[i], SANDWICH_MAX_WORDS)
         ):
             reasons[i] = BOILERPLATE
+            sandwiched.append(i)
+    # The last item of a related-story list that ends the page has no junk line below it:
+    # "-" / "Politics 4 days ago" / <headline>, repeated, the last headline closing the text.
+    # It goes when it is shaped like the items above it (a headline, even one ending in a
+    # quote mark) and the item before it went.
+    last = len(units) - 1
+    if (
+        last >= 2
+        and reasons[last] is None
+        and reasons[last - 1] in _JUNK
+        and any(last - LIST_ITEM_SPAN <= i < last for i in sandwiched)
+        and is_headline(units[last])
+        and len(words(units[last])) <= SANDWICH_MAX_WORDS
+    ):
+        reasons[last] = BOILERPLATE
 
 
 def mark_duplicates(units: list[str], reasons: list[str | None]) -> None:

@@ -107,6 +107,9 @@ TRANSLATION_BANNER = re.compile(
     re.I,
 )
 
+# Between two sentences of one line: an end mark, space, then a capital or an opening quote.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u024f\"“‘'(])")
+
 # Credit-only lines: "Image: Name/AGENCY", "Photo: AFP", "(Photo by X/Getty Images)".
 CREDIT = re.compile(
     rf"^\(?(?:(?:featured |cover |top |header |main |lead )?(?:image|photo|photograph|picture"
@@ -114,7 +117,9 @@ CREDIT = re.compile(
     rf"(?: credits?)?(?:\s*[:|]\s*|\s+(?:by|courtesy(?: of)?|adapted from|via)\s+).{{1,120}}"
     rf"|(?:featured|cover|top|header|main|lead) (?:image|photo|picture)s? from .{{1,120}}"
     rf"|{_AGENCY}(?:\s*(?:photo|file|/\s*.+))?|[^.!?]{{1,60}}/\s*{_AGENCY}"
-    rf"(?:\s+via\s+{_AGENCY})?|(?:photo|image)s? courtesy of .{{1,80}})\)?\.?$",
+    rf"(?:\s+via\s+{_AGENCY})?|(?:photo|image)s? courtesy of .{{1,80}}"
+    rf"|(?:[\w-]+ ){{0,2}}(?:photo|image|picture|pic)s?(?: [\w-]+){{0,3}} (?:is |are |used )?"
+    rf"(?:for|as an?) illustrat\w+(?: purposes?)?(?: only)?)\)?\.?$",
     re.I,
 )
 # A sentence that ends in an agency credit: "... in the port city. AP", "... last week [Getty]".

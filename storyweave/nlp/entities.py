@@ -285,6 +285,10 @@ def _voted_type(
     person_evidence = (votes["PERSON"] > 0 and votes["PERSON"] >= others) or titled
     if person_evidence and _personal_shape(key) and len(key.split()) >= 2:
         return "PERSON"
+    # "Ms Pan said ..." in one report, "Pan said ..." tagged an organisation in another: a
+    # title in front of a single name is a person's, whatever the tagger said elsewhere.
+    if titled and votes["PERSON"] > 0 and len(key.split()) == 1 and _personal_shape(key):
+        return "PERSON"
     # "Petrov" tagged ORG (or a place, when he speaks), surname of a tagged "Ivan Petrov".
     # Not when every mention follows "the": "the Edge" is a newspaper, not Mr Edge.
     if len(key.split()) == 1 and mentions[0].text in surnames:

@@ -401,6 +401,8 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             end, label = tail, "PLACE"  # "Jalan" tagged alone in "Jalan Bukit Merah"
         elif label in ("PLACE", "PERSON") and _prefix_before(doc, start):
             start, label = start - 1, "PLACE"  # "Merah View" tagged in "Bukit Merah View"
+        if label != "PERSON" and end - start == 1 and _honoured(doc, start):
+            label, titled = "PERSON", True  # "Ms Pan" with "Pan" tagged an organisation
         span = doc[start:end]
         titled = titled or _person_apposition(span)
         if not any(c.isalpha() for c in span.text) or _AMOUNT.fullmatch(span.text):
@@ -433,6 +435,16 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             Mention(source.sid, span.start_char, span.end_char, span.text, label, titled, speaks)
         )
     return out
+
+
+# Titles that only ever stand before a person's name ("President" also opens "President's
+# Challenge"; "Ms" never opens anything else).
+HONORIFICS = frozenset("mr mrs ms miss mx mdm madam".split())
+
+
+def _honoured(doc: Doc, start: int) -> bool:
+    """Whether the token before ``start`` is an honorific ("Ms", "Mr.", "Mdm")."""
+    return start > 0 and doc[start - 1].text.casefold().rstrip(".") in HONORIFICS
 
 
 # Number words that open names when capitalised ("One Pass", "Two Sessions", "Seven Eleven").

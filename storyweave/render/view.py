@@ -24,20 +24,43 @@ def date_text(date: str, precision: str) -> str:
     return date
 
 
-def range_text(value: FigureValue) -> str:
-    """The range a wording allows, for people: "164", "≥ 164", "24–99"."""
+# Units a duration's range is shown in (durations are counted in days in the JSON), largest
+# first: the first one the larger end reaches at least once is used.
+_DURATION_UNITS = (
+    ("years", 365.0), ("months", 30.0), ("weeks", 7.0), ("days", 1.0),
+    ("hours", 1 / 24), ("minutes", 1 / 1440), ("seconds", 1 / 86400),
+)  # fmt: skip
+
+
+def range_text(value: FigureValue, topic: str = "") -> str:
+    """The range a wording allows, for people: "164", "≥ 164", "24–99"; a duration in the
+    unit that suits it ("0–3 years", "0.9–1.1 hours", "1 week"), since the JSON counts
+    durations in days."""
     low, high = value.low, value.high
+    unit = ""
+    if topic.endswith("duration") and (low is not None or high is not None):
+        top = max(x for x in (low, high) if x is not None)
+        name, size = next(
+            ((n, s) for n, s in _DURATION_UNITS if top >= s * 0.999), _DURATION_UNITS[-1]
+        )
+        low = None if low is None else low / size
+        high = None if high is None else high / size
+        unit = f" {name}"
 
     def num(x: float) -> str:
+        x = round(x, 6)
         return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
 
     if low is None and high is None:
         return "?"
+    shown = {num(x) for x in (low, high) if x is not None}
+    if unit and shown == {"1"}:
+        unit = unit[:-1]  # "1 week", not "1 weeks"
     if high is None:
-        return f"≥ {num(low)}" if low is not None else "?"
+        return f"≥ {num(low)}{unit}" if low is not None else "?"
     if low is None:
-        return f"≤ {num(high)}"
-    return num(low) if low == high else f"{num(low)}–{num(high)}"
+        return f"≤ {num(high)}{unit}"
+    return (num(low) if num(low) == num(high) else f"{num(low)}–{num(high)}") + unit
 
 
 @dataclass(frozen=True)
@@ -63,7 +86,7 @@ def figure_rows(figures: tuple[Figure, ...], conflicts_only: bool = False) -> li
                     fig.topic,
                     fig.status,
                     v.text,
-                    range_text(v),
+                    range_text(v, fig.topic),
                     tuple(marker(s) for s in v.sources),
                     v.as_of or "",
                 )
