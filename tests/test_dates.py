@@ -187,3 +187,28 @@ def test_a_programme_called_today_is_not_a_date() -> None:
         "Today",
         "today",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is the rule still relevant today?",
+        "In today's world, children see screens everywhere.",
+        "The youth of today read fewer books.",
+        "Even today, the scars of the flood remain.",
+    ],
+)
+def test_today_meaning_nowadays_is_not_a_date(text: str) -> None:
+    assert [m.phrase for m in find_date_mentions(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("As of today, 40 people have died.", "today"),
+        ("Today's announcement surprised the council.", "Today"),
+        ("The minister said today that rates would rise.", "today"),
+    ],
+)
+def test_today_of_the_report_is_still_a_date(text: str, phrase: str) -> None:
+    assert [m.phrase for m in find_date_mentions(text)] == [phrase]

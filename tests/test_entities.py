@@ -810,3 +810,48 @@ def test_portfolios_are_neither_bodies_nor_part_of_a_name() -> None:
     found = _found([text])
     assert sorted(e.name for e in found if e.type == "PERSON") == ["Lena Okafor", "Oskar Brandvold"]
     assert not [e for e in found if "Community" in e.name or "Information" in e.name]
+
+
+def test_a_short_name_and_its_institution_are_one_organisation() -> None:
+    texts = [
+        "Kessel-Varn College will close in 2027, the board said. Students of Kessel-Varn were "
+        "upset, and Ostrova University offered them places.\n",
+        "The closure of Kessel-Varn College surprised students. Kessel-Varn alumni wrote to "
+        "the board, and Ostrova said it would take 200 of them.\n",
+    ]
+    found = {e.name: e for e in _found(texts)}
+    college = next(e for e in found.values() if "Kessel-Varn College" in (e.name, *e.aliases))
+    assert college.type == "ORG" and "Kessel-Varn" in (college.name, *college.aliases)
+    ostrova = next(e for e in found.values() if "Ostrova University" in (e.name, *e.aliases))
+    assert "Ostrova" in (ostrova.name, *ostrova.aliases)
+
+
+def test_a_place_is_not_joined_to_an_institution_named_after_it() -> None:
+    texts = [
+        "Floods hit Brenmoor on Monday. Brenmoor University closed its campus, and residents "
+        "in Brenmoor were moved to a school.\n",
+        "In Brenmoor, rescuers worked through the night, Brenmoor University said.\n",
+    ]
+    found = _found(texts)
+    town = next(e for e in found if e.name == "Brenmoor")
+    assert town.type == "PLACE" and "Brenmoor University" not in town.aliases
+
+
+def test_a_name_ending_in_a_constituency_acronym_is_a_place() -> None:
+    from storyweave.nlp.entities import _group_type
+    from storyweave.nlp.mentions import Mention
+
+    def tagged(name: str, n: int = 3, **evidence: bool) -> list[Mention]:
+        return [
+            Mention("S1", 40 * i, 40 * i + len(name), name, "PERSON", **evidence) for i in range(n)
+        ]
+
+    none: frozenset[tuple[str, int]] = frozenset()
+    # The tagger's persons: a constituency, a station, a body named with an acronym.
+    assert _group_type(tagged("Harlow-Vent GRC"), set(), frozenset(), none) == "PLACE"
+    assert _group_type(tagged("Tarvo Central MRT"), set(), frozenset(), none) == "PLACE"
+    assert _group_type(tagged("Kessel Harbour NRB"), set(), frozenset(), none) == "ORG"
+    # A person with letters after the name stays one when quoted or titled.
+    assert _group_type(tagged("Anna Lisowska NRB", speaks=True), set(), frozenset(), none) == (
+        "PERSON"
+    )

@@ -402,6 +402,29 @@ def _is_day_word_name(text: str, m: re.Match[str]) -> bool:
     return bool(before) and (before[-1].isalnum() or before[-1] in ",’'")
 
 
+# "Today" meaning nowadays, not the day of the report: "today's world", "the youth of today",
+# "even today", "still relevant today".
+_GENERIC_TODAY_AFTER = re.compile(
+    r"['’]s\s+(?:world|society|societies|generation|generations|youth|young|children|kids"
+    r"|economy|era|age|climate|environment|landscape|workforce|workplace|digital|modern"
+    r"|fast-\w+|ever-\w+|global|globalised|globalized|interconnected|standards)\b",
+    re.IGNORECASE,
+)
+_GENERIC_TODAY_BEFORE = re.compile(
+    r"(?:\beven|(?<!\bas )\bof|\b(?:still|remains?|is|are)\s+(?:very\s+|as\s+|so\s+)?"
+    r"(?:relevant|true|valid|important|needed|applicable))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_generic_today(text: str, m: re.Match[str]) -> bool:
+    if m.group().casefold() != "today":
+        return False
+    after = text[m.end() : m.end() + 40]
+    before = text[max(0, m.start() - 40) : m.start()]
+    return bool(_GENERIC_TODAY_AFTER.match(after) or _GENERIC_TODAY_BEFORE.search(before))
+
+
 def _clause_window(text: str, start: int, end: int) -> str:
     """The words of the phrase's clause, before it, or after it when it opens the clause."""
     head = text[max(0, start - 160) : start]
@@ -426,7 +449,11 @@ def find_date_mentions(text: str) -> list[DateMention]:
     found: list[tuple[int, int, int, str, tuple[int | None, ...]]] = []
     for pattern, maker, priority in _PATTERNS:
         for m in pattern.finditer(text):
-            if _is_weekday_name(text, m) or _is_day_word_name(text, m):
+            if (
+                _is_weekday_name(text, m)
+                or _is_day_word_name(text, m)
+                or _is_generic_today(text, m)
+            ):
                 continue
             made = maker(m)
             if made is None:

@@ -159,6 +159,16 @@ def _group_type(
     if kind == "PERSON" and len(key.split()) >= 2 and key.split()[-1] in ORG_WORDS:
         if not any(m.titled for m in mentions):
             return "ORG"  # "Red Dot United said": a party, however often it speaks
+    last = text.split()[-1]
+    if (
+        kind == "PERSON"
+        and len(key.split()) >= 2
+        and is_acronym(last)
+        and last.casefold() not in TITLES
+        and not any(m.titled or m.speaks for m in mentions)
+    ):
+        # "Pasir Ris-Punggol GRC", "Bishan MRT": a constituency or a station; "Tarvo NRC": a body.
+        return "PLACE" if last.casefold() in AREA_ACRONYMS else "ORG"
     if kind == "PERSON" and headed and len(key.split()) >= 2 and key.split()[0] in words:
         return None  # "Netizen Criticises Shanmugam", a sub-heading, only ever in headings
     if kind != "PERSON" or any(m.titled or m.speaks for m in mentions):
@@ -184,6 +194,11 @@ AREA_WORDS = frozenset(
     {"town", "east", "west", "north", "south", "central", "residents", "mps"}
     | {"neighborhood", "neighbourhood", "settlement", "suburb", "estate", "village"}
 )
+
+
+# Acronyms that end the names of areas and stations: group and single member constituencies,
+# mass and light rail transit stations, a central business district.
+AREA_ACRONYMS = frozenset({"grc", "smc", "mrt", "lrt", "cbd"})
 
 
 def _names_what_follows(text: str, end: int) -> bool:
@@ -425,6 +440,42 @@ def _link_legal_forms(keys: list[str], union: _Union) -> None:
     for same in by_base.values():
         for key in same[1:]:
             union.join(same[0], key)
+
+
+# Last words that turn a short name into its institution's full one ("Harvard" / "Harvard
+# University", "Yale-NUS" / "Yale-NUS College").
+INSTITUTION_WORDS = frozenset(
+    {"university", "college", "polytechnic", "academy", "institute", "institution"}
+)
+
+
+def _link_institutions(
+    types: dict[str, str], groups: dict[str, list[Mention]], union: _Union
+) -> None:
+    """ "Harvard" and "Harvard University": one organisation when the story writes exactly
+    one such longer name for the short one. The short name must be an organisation, or a
+    person no one titles or quotes (the tagger's "Yale-NUS"); a place stays apart ("Johor" is
+    no "Johor University"). Types change in place: the short name takes the long one's."""
+    longer: dict[str, list[str]] = defaultdict(list)
+    areas = set()
+    for key, kind in list(types.items()):
+        head, _, last = key.rpartition(" ")
+        if head and last in INSTITUTION_WORDS and kind == "ORG":
+            longer[head].append(key)
+        elif head and last in AREA_ACRONYMS and kind == "PLACE":
+            areas.add(head)
+    for head, full in longer.items():
+        short = types.get(head)
+        if len(full) != 1 or short not in ("ORG", "PERSON"):
+            continue
+        if short == "PERSON" and any(m.titled or m.speaks for m in groups[head]):
+            continue
+        union.join(head, full[0])
+        types[head] = "ORG"
+    # "Pasir Ris-Punggol", tagged a person, where the story also writes "Pasir Ris-Punggol GRC".
+    for head in areas:
+        if types.get(head) == "PERSON" and not any(m.titled or m.speaks for m in groups[head]):
+            types[head] = "PLACE"
 
 
 def _link_countries_left_out(keys: list[str], union: _Union) -> None:
@@ -737,6 +788,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         _link_names(sorted(by_type[kind]), union)
     _link_legal_forms(sorted(types), union)
     _link_countries_left_out(sorted(by_type["ORG"]), union)
+    _link_institutions(types, groups, union)
     _link_acronyms(groups, types, union)
     clusters = []
     for keys in union.clusters().values():
