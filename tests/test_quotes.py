@@ -495,3 +495,52 @@ def test_a_syndication_credit_after_a_dash_is_no_speaker() -> None:
     )
     _, quotes = _quotes([text])
     assert _with(quotes, "shape the habits").speaker == "Oskar Brandvold"
+
+
+def _speech_subject_of(text: str) -> str | None:
+    from storyweave.nlp.quotes import _speech_subject
+
+    doc = parse([text])[0]
+    start, end = text.index("“"), text.index("”") + 1
+    content = doc.char_span(start, end, alignment_mode="expand")
+    assert content is not None
+    phrase = _speech_subject(list(doc.sents), content, [(content.start, content.end)])
+    return phrase.text if phrase is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "When the court asked if he would appeal, “Ivan Varga said he would not appeal,” "
+            "Marsh said.",
+            "Marsh",
+        ),
+        ("Asked about the vote, “We will win,” said Anna Lisowska.", "Anna Lisowska"),
+        (
+            "Holm said in the letter that the advertisement “unmistakably and wrongfully” "
+            "suggests support for the campaign.",
+            "Holm",
+        ),
+    ],
+)
+def test_the_attribution_after_the_closing_mark_beats_an_earlier_speech_verb(
+    text: str, speaker: str
+) -> None:
+    assert _speech_subject_of(text) == speaker
+
+
+def test_a_subject_named_by_apposition_is_whom_a_pronoun_continues() -> None:
+    from storyweave.nlp.speakers import _acted_on_by_unnamed, name_hits
+
+    text = (
+        "The minister of the economy, Mr. Tomas Ferreira, argues there is little point in "
+        "answering Gina Oland's threats to raise tariffs.\n"
+    )
+    sources = _sources([text])
+    docs = parse([s.text for s in sources])
+    hits = name_hits(sources[0], find_entities(sources, docs))
+    oland = next(h for h in hits if h.entity.name.endswith("Oland"))
+    # Gina Oland is acted on by the minister, whom the apposition names: a "he" that follows
+    # may well be the minister, so the pronoun is not left without a speaker.
+    assert not _acted_on_by_unnamed(docs[0], hits, oland)

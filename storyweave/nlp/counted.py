@@ -80,6 +80,7 @@ EVENTS: dict[str, str] = {
     "freeze": "freeze", "suspend": "suspension", "suspension": "suspension",
     "search": "search", "investigation": "investigation",
     "delay": "delay", "mourning": "mourning", "outage": "outage", "blackout": "outage",
+    "trial": "trial", "hearing": "hearing",
 }  # fmt: skip
 # Lengths that belong to one person (a jail term), compared only between the same holder.
 PERSONAL_EVENTS = {"sentence", "detention"}

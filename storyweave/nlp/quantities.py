@@ -244,6 +244,10 @@ def _digits_or_words(doc: Doc, lower: list[str], i: int) -> _Core | None:
         value, end = word
         precision = 1.0
     last = end - 1
+    if lower[end : end + 3] in (["and", "a", "half"], ["and", "one", "half"]):
+        value += 0.5  # "three and a half hours", "two and a half million"
+        precision = 0.5
+        last, end = end + 2, end + 3
     if currency is not None and end < n and lower[end].rstrip(".") in ("m", "mn", "bn", "b", "k"):
         value *= SCALES[lower[end].rstrip(".")]
         precision *= SCALES[lower[end].rstrip(".")]

@@ -434,6 +434,10 @@ def _opening_person(
     return None
 
 
+# Tokens after a closing mark searched for the verb of an attribution (", Mo said").
+TAIL_CUE_TOKENS = 4
+
+
 def _speech_subject(
     sents: Sequence[Span],
     content: Span,
@@ -441,24 +445,38 @@ def _speech_subject(
     skip: frozenset[int] = frozenset(),
 ) -> Span | None:
     """The subject of a speech verb (or the object of "according to") outside the quotation;
-    verbs at token indices in ``skip`` are passed over."""
-    for sent in sents:
-        for tok in sent:
-            if any(s <= tok.i < e for s, e in quoted) or tok.i in skip:
-                continue
-            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
-                objects = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
-                if objects:
-                    return speaker_phrase(objects, content)
-            # The tagger sometimes misreads "said" after a long name ("Said Ellis:").
-            if _labelling(tok) or _negated(tok):
-                continue
-            if (tok.lemma_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or (
-                tok.lower_ in SAID_FORMS
-            ):
-                words = _words_at_cue(tok.doc, content, [tok], quoted)
-                if words:
-                    return speaker_phrase(words, content)
+    verbs at token indices in ``skip`` are passed over.
+
+    A speech verb right after the closing mark (", Mo said", "said Mo") speaks it before
+    any earlier one: in "When the court asked if he would appeal, “He will not appeal,” Mo
+    said" the words are Mo's, not the court's.
+    """
+    doc = content.doc
+    after = doc[content.end : content.end + TAIL_CUE_TOKENS]
+    tail = [t for t in after if not t.is_punct]
+    closed = any(t.text in ",!?" for t in after[:2]) or content.text.rstrip("”’\"' ")[-1:] in ",!?"
+    tokens = [
+        t
+        for t in tail[:2]
+        if t.lower_ in SAID_FORMS or (closed and t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB")
+    ]
+    tokens += [tok for sent in sents for tok in sent]
+    for tok in tokens:
+        if any(s <= tok.i < e for s, e in quoted) or tok.i in skip:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
+            objects = [c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return speaker_phrase(objects, content)
+        # The tagger sometimes misreads "said" after a long name ("Said Ellis:").
+        if _labelling(tok) or _negated(tok):
+            continue
+        if (tok.lemma_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")) or (
+            tok.lower_ in SAID_FORMS
+        ):
+            words = _words_at_cue(tok.doc, content, [tok], quoted)
+            if words:
+                return speaker_phrase(words, content)
     return None
 
 

@@ -113,10 +113,13 @@ def _acted_on_by_unnamed(doc: Doc, hits: Sequence[NameHit], hit: NameHit) -> boo
     if span is None or _is_subject(doc, hit):
         return False
     root = span.sent.root
-    return any(
-        c.dep_ == "nsubj" and c.pos_ == "NOUN" and not any(h.start <= c.idx < h.end for h in hits)
-        for c in root.children
-    )
+
+    def named(noun: Token) -> bool:
+        # "The minister of the economy, Mr. Guajardo Villarreal, argues": named by apposition.
+        tokens = [noun] + [t for a in noun.children if a.dep_ == "appos" for t in a.subtree]
+        return any(h.start <= t.idx < h.end for t in tokens for h in hits)
+
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not named(c) for c in root.children)
 
 
 def lookback_floor(doc: Doc, at: int) -> int:

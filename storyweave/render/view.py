@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storyweave.models import Brief, Figure, FigureValue, Source
@@ -38,7 +39,7 @@ def range_text(value: FigureValue, topic: str = "") -> str:
     durations in days."""
     low, high = value.low, value.high
     unit = ""
-    if topic.endswith("duration") and (low is not None or high is not None):
+    if re.search(r"\bduration\b", topic) and (low is not None or high is not None):
         top = max(x for x in (low, high) if x is not None)
         name, size = next(
             ((n, s) for n, s in _DURATION_UNITS if top >= s * 0.999), _DURATION_UNITS[-1]
