@@ -196,6 +196,7 @@ def test_a_programme_called_today_is_not_a_date() -> None:
         "In today's world, children see screens everywhere.",
         "The youth of today read fewer books.",
         "Even today, the scars of the flood remain.",
+        "It is vital to meet the realities of today 's global financial system.",
     ],
 )
 def test_today_meaning_nowadays_is_not_a_date(text: str) -> None:
@@ -208,6 +209,7 @@ def test_today_meaning_nowadays_is_not_a_date(text: str) -> None:
         ("As of today, 40 people have died.", "today"),
         ("Today's announcement surprised the council.", "Today"),
         ("The minister said today that rates would rise.", "today"),
+        ("Traders feared a repeat of today's sell-off.", "today"),
     ],
 )
 def test_today_of_the_report_is_still_a_date(text: str, phrase: str) -> None:

@@ -405,7 +405,7 @@ def _is_day_word_name(text: str, m: re.Match[str]) -> bool:
 # "Today" meaning nowadays, not the day of the report: "today's world", "the youth of today",
 # "even today", "still relevant today".
 _GENERIC_TODAY_AFTER = re.compile(
-    r"['’]s\s+(?:world|society|societies|generation|generations|youth|young|children|kids"
+    r"\s?['’]s\s+(?:world|society|societies|generation|generations|youth|young|children|kids"
     r"|economy|era|age|climate|environment|landscape|workforce|workplace|digital|modern"
     r"|fast-\w+|ever-\w+|global|globalised|globalized|interconnected|standards)\b",
     re.IGNORECASE,
@@ -422,7 +422,9 @@ def _is_generic_today(text: str, m: re.Match[str]) -> bool:
         return False
     after = text[m.end() : m.end() + 40]
     before = text[max(0, m.start() - 40) : m.start()]
-    return bool(_GENERIC_TODAY_AFTER.match(after) or _GENERIC_TODAY_BEFORE.search(before))
+    if re.match(r"\s?['’]s\b", after):  # "of today's meltdown": the noun after it decides
+        return bool(_GENERIC_TODAY_AFTER.match(after))
+    return bool(_GENERIC_TODAY_BEFORE.search(before))
 
 
 def _clause_window(text: str, start: int, end: int) -> str:
