@@ -203,3 +203,14 @@ def test_a_guess_about_the_past_is_still_a_toll() -> None:
     assert [lab for _, lab in _quantities("Up to 50,000 people may have died.")] == [
         "people killed"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Readers can sign up for a 14-day free trial.",
+        "The boat passed rigorous trials equivalent to 26 years of testing.",
+    ],
+)
+def test_a_trial_outside_a_court_is_no_trial_duration(sentence: str) -> None:
+    assert [lab for _, lab in _quantities(sentence)] == [None]

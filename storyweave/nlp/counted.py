@@ -469,8 +469,8 @@ def _duration(unit: Token, increment: bool) -> Counted | None:
         return None  # "in two days": when, not how long
     if increment or _is_part_of_sum(unit) or _joined_duration(unit):
         return None  # "two years and three months": a part of one length
-    if unit.head.lemma_.lower() in EVENTS and unit.head.i > unit.i:
-        return Counted("duration", f"{EVENTS[unit.head.lemma_.lower()]} duration", False,
+    if (event := _event_of(unit.head)) is not None and unit.head.i > unit.i:
+        return Counted("duration", f"{event} duration", False,
                        unit.head.i, unit.lemma_.lower())  # fmt: skip
     if unit.head.i > unit.i and unit.head.pos_ == "NOUN" and unit.dep_ in _NOUN_MODIFIERS:
         return None  # "his 17-year dictatorship": the length of that, not of a detention nearby
@@ -520,13 +520,28 @@ def _joined_duration(unit: Token) -> bool:
                for t in before)  # fmt: skip
 
 
+# Words of a courtroom: a "trial" or "hearing" in a sentence without one is a test ("rigorous
+# trials", "a 14-day free trial") or a hearing of another kind.
+_COURT_WORDS = frozenset(
+    """court judge judges jury charged charges sentenced sentence convicted accused defendant
+    prosecutor prosecutors prosecution verdict guilty lawyer lawyers appeal jailed jail
+    acquitted testified testimony witness witnesses plaintiff""".split()
+)
+
+
 def _event_of(tok: Token) -> str | None:
     word = tok.lemma_.lower()
     if word == "pull" and any(c.lower_ in ("out", "back") for c in tok.children):
         return "withdrawal"
     if word in ("process", "operation") or word not in EVENTS:
         return None
+    if word in ("trial", "hearing") and not _in_court(tok):
+        return None
     return EVENTS[word]
+
+
+def _in_court(tok: Token) -> bool:
+    return tok.lower_ == tok.lemma_.lower() and any(t.lower_ in _COURT_WORDS for t in tok.sent)
 
 
 def _money(doc: Doc, noun: Token | None, carrier: Token, increment: bool) -> Counted | None:
