@@ -855,3 +855,36 @@ def test_a_name_ending_in_a_constituency_acronym_is_a_place() -> None:
     assert _group_type(tagged("Anna Lisowska NRB", speaks=True), set(), frozenset(), none) == (
         "PERSON"
     )
+
+
+def test_a_preposition_or_gerund_run_into_a_name_is_not_part_of_it() -> None:
+    texts = [
+        "Addressing Li's claims, the envoy spoke for an hour. Besides Li, two other critics "
+        "were named. Accompanying Liu into exile was his wife.\n",
+        "Li Wen said on Monday he would not return. Liu Hong left the country in 1998.\n",
+    ]
+    names = {a for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert not any(n.split()[0] in ("Addressing", "Besides", "Accompanying") for n in names), names
+
+
+def test_one_name_spaced_two_ways_is_one_person() -> None:
+    texts = [
+        "Professor Varga Sheng Min criticised the government in a video on Monday.\n",
+        "Varga Shengmin, a professor in the United States, said he would not return. "
+        "Varga Shengmin left the country in 2017.\n",
+    ]
+    people = [e for e in _found(texts) if e.type == "PERSON"]
+    spellings = [set((e.name, *e.aliases)) for e in people]
+    assert any({"Varga Sheng Min", "Varga Shengmin"} <= s for s in spellings), spellings
+
+
+def test_words_of_a_works_title_are_no_person() -> None:
+    texts = [
+        "The newspaper published an opinion video titled How Tyranny Begins on Monday. "
+        "Ambassador Olek Tan objected to the video titled How Tyranny Begins.\n",
+        "In the video “How Tyranny Begins”, a professor criticised the government, Olek Tan "
+        "said.\n",
+    ]
+    names = {a for e in _found(texts) for a in (e.name, *e.aliases)}
+    assert "Olek Tan" in names
+    assert not any("Tyranny" in n for n in names), names

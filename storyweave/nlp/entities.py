@@ -274,6 +274,13 @@ _LOCATIVE = re.compile(
 
 
 # An age set after a name: "Iskandar Rahmat, 46, ...", "Tan (67)".
+# Right before the name of a work: "titled", "entitled", or a kind of work and an opening quote
+# ("the video “How Tyranny Begins”"), then at most three words of the title.
+_WORK_TITLE = re.compile(
+    r"(?:\b(?:titled|entitled|headlined)\s+[“\"‘']?|\b(?:video|film|book|documentary|article"
+    r"|song|series|show|programme|program|podcast|report|essay|column|play|novel)\s+[“\"‘'])"
+    r"(?:[\w’'-]+\s+){0,3}$"
+)
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\s*,|\s*\((\d{1,2})\)")
 # Oldest age read as one ("Corn Fries (412)" is a calorie count).
 MAX_AGE = 110
@@ -383,7 +390,8 @@ def _link_people(keys: list[str], union: _Union, counts: dict[str, int]) -> None
     full = [k for k in keys if split_person(k)[0]]
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
-            if same_person(a, b):
+            # "Li Shengwu" / "Li Sheng Wu": one name, its syllables spaced two ways.
+            if same_person(a, b) or a.replace(" ", "") == b.replace(" ", ""):
                 union.join(a, b)
     for key in keys:
         if split_person(key)[0]:
@@ -768,6 +776,13 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         )
         is not None
     }
+    # "a video titled How Tyranny Begins": words of a work's title the tagger took for a person.
+    for key in [k for k, t in types.items() if t == "PERSON"]:
+        ms = groups[key]
+        if sum(
+            bool(_WORK_TITLE.search(texts[m.sid][max(0, m.start - 60) : m.start])) for m in ms
+        ) * 2 > len(ms):
+            del types[key]
     groups = {k: groups[k] for k in sorted(types)}
     # "Ruvenians"-style plurals of a nationality the tagger took for a person.
     for key, kind in list(types.items()):

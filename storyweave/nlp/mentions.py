@@ -149,6 +149,12 @@ def in_credit(text: str, start: int, end: int) -> bool:
 
 
 # Speech verbs that open a sentence before the speaker ("Added Stern, ...", "Said Holt: ...").
+# Prepositions a tagger runs into the name after them at the start of a sentence ("Besides
+# Li", "Upon Lee's return"); a gerund ("Addressing Li's claims") goes the same way.
+_PREPOSITIONS = frozenset(
+    """about after against amid among as at before besides beside by despite during for from
+    following including like regarding since under unlike upon with within without""".split()
+)
 _OPENING_SPEECH_VERBS = frozenset(
     "added said says asked noted explained warned insisted continued concluded recalled".split()
 )
@@ -190,6 +196,14 @@ def _trim(span: Span) -> tuple[int, int, bool]:
         start += 1
     # "Added Stern, “We owe it to the fans”": a speech verb opening the sentence.
     if end - start >= 2 and doc[start].lower_ in _OPENING_SPEECH_VERBS:
+        start += 1
+    # "Addressing Li's claims", "Besides Li", "Accompanying Liu into exile": a verb or a
+    # preposition the tagger ran into the name it governs.
+    while (
+        end - start >= 2
+        and (doc[start].tag_ == "VBG" or doc[start].lower_ in _PREPOSITIONS)
+        and doc[start + 1].pos_ == "PROPN"
+    ):
         start += 1
     start = _after_owner(doc, start, end)
     # "Ruvenian President Erlan-Yusup Omarov": everything up to the last title goes.
