@@ -477,6 +477,19 @@ def test_the_same_words_credited_to_two_people_are_a_dispute_over_who_said_them(
     assert speaker_disputes(quotes, entities, [said]) == []
 
 
+def test_a_name_and_its_longer_form_are_no_dispute_over_who_said_it() -> None:
+    from storyweave.models import Entity, Quote
+    from storyweave.nlp.quote_merge import speaker_disputes
+
+    words = "I left the country as soon as I could and never looked back"
+    people = [Entity(n, "PERSON", (n,), ("S1",), 1) for n in ("Li", "Li Shengwu", "Anna Lisowska")]
+    li = Quote("Li", words, True, ("S1", "S2"), ())
+    full = Quote("Li Shengwu", words, True, ("S3",), ())
+    other = Quote("Anna Lisowska", words, True, ("S4",), ())
+    assert speaker_disputes([li, full], people) == []
+    assert len(speaker_disputes([li, other], people)) == 1
+
+
 def test_a_pronoun_follows_the_main_subject_not_one_inside_a_relative_clause() -> None:
     text = (
         "Minister for Ports Oskar Brandvold addressed the points Ms Lena Okafor raised.\n\n"

@@ -96,6 +96,12 @@ def merge(found: Sequence[Found], sources: Mapping[str, Source]) -> list[list[Fo
     return [sorted(g, key=lambda f: (order[f.sid], f.start)) for g in ranked]
 
 
+def _one_name_in_other(a: str, b: str) -> bool:
+    """Whether every word of one name is a word of the other ("Li" / "Li Shengwu")."""
+    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def speaker_disputes(
     quotes: Sequence[Quote], entities: Sequence[Entity], found: Sequence[Dispute] = ()
 ) -> list[Dispute]:
@@ -104,7 +110,8 @@ def speaker_disputes(
 
     Only quotations of at least OVERLAP_MIN_WORDS words whose speakers are both people of the
     story count: a description ("the eight-term MP") may be either of them, and a ministry and
-    its minister are one voice. A dispute already among
+    its minister are one voice, and a name inside the other ("Li" / "Li Shengwu") is taken for
+    one person. A dispute already among
     ``found`` (the sentence-level "who: who says it", same sources on each side) is not repeated.
 
     Example:
@@ -125,6 +132,8 @@ def speaker_disputes(
         for b in kept[i + 1 :]:
             if a.speaker == b.speaker or set(a.sources) & set(b.sources):
                 continue
+            if _one_name_in_other(a.speaker or "", b.speaker or ""):
+                continue  # "Li" and "Li Shengwu": likely one person the names did not join
             if not _same_words(_words(a.text), _words(b.text)):
                 continue
             if frozenset({frozenset(a.sources), frozenset(b.sources)}) in told:
