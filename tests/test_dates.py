@@ -117,6 +117,26 @@ def test_a_weekday_with_its_date_in_brackets_is_that_date() -> None:
     assert resolved(text, "2025-01-20") == [("January 10", "2025-01-10", "day")]
 
 
+def test_a_weekday_in_brackets_after_its_date_adds_nothing() -> None:
+    text = "Heavy traffic is expected from Jan 24 (Friday) to Feb 2 (Sunday), the agency said."
+    assert resolved(text, "2025-01-20") == [
+        ("Jan 24", "2025-01-24", "day"),
+        ("Feb 2", "2025-02-02", "day"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("However, on Jan 15 last year, the minister said stations must comply.", "2024-01-15"),
+        ("The rules change on 3 March next year, the ministry said.", "2026-03-03"),
+        ("On Jan 15, last year's winner returned.", "2025-01-15"),
+    ],
+)
+def test_a_day_of_last_or_next_year(text: str, day: str) -> None:
+    assert [d for _, d, _ in resolved(text, "2025-01-27")] == [day]
+
+
 def test_a_day_just_past_in_a_future_clause_is_no_day_next_year() -> None:
     text = "The agency will assess whether to include the Feb 5 incident in its study."
     assert resolved(text, "2025-02-07") == [("Feb 5", "2025-02-05", "day")]

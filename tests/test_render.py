@@ -148,6 +148,9 @@ def test_json_keeps_contract_fields(brief: Brief) -> None:
         (24, 99, "24–99"),
         (None, 5, "≤ 5"),
         (None, None, "?"),
+        (3.43, 3.43, "3.43"),
+        (1.05, 1.05, "1.05"),
+        (2.5, None, "≥ 2.5"),
     ],
 )
 def test_range_text(low: float | None, high: float | None, shown: str) -> None:

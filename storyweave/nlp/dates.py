@@ -190,6 +190,8 @@ def _mk_ymd(m: re.Match[str]) -> tuple[str, tuple[int | None, ...]] | None:
         return None
     if m["year"]:
         return "ymd", (int(m["year"]), mon, day)
+    if m["rel"]:  # "Jan 15 last year": the year is named relative to the report's
+        return "md", (mon, day, _shift_word(m["rel"]))
     return "md", (mon, day)
 
 
@@ -277,6 +279,9 @@ def _mk_event(m: re.Match[str]) -> tuple[str, tuple[int | None, ...]]:
 
 # (pattern, maker, priority): where matches overlap the earlier one wins, then the longer, then
 # the lower priority. A maker turns a match into (kind, value), or None to drop it.
+# "Jan 15 last year", "March 3 next year": a day whose year is given relative to the report's.
+_REL_YEAR = r",?\s+(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+year\b(?!['’]s)"
+
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Made], int]] = [
     (
         re.compile(
@@ -289,7 +294,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Made], int]] =
     (
         re.compile(
             rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b{_NOT_NUMBER_AFTER}"
-            rf"(?:,?\s+{_YEAR}\b)?"
+            rf"(?:,?\s+{_YEAR}\b|{_REL_YEAR})?"
         ),
         _mk_ymd,
         0,
@@ -297,7 +302,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Made], int]] =
     (
         re.compile(
             rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH_GLUED}"
-            rf"(?:,?\s+{_YEAR}\b)?"
+            rf"(?:,?\s+{_YEAR}\b|{_REL_YEAR})?"
         ),
         _mk_ymd,
         0,
@@ -479,6 +484,7 @@ def find_date_mentions(text: str) -> list[DateMention]:
         out.append(DateMention(start, end, text[start:end], kind, value, future, about))
     # "on Friday (January 10)": the date in brackets says which Friday; a report published a
     # week later would otherwise put the weekday on the Friday just past.
+    # "Jan 24 (Friday)": the weekday in brackets only repeats the date before it.
     return [
         m
         for i, m in enumerate(out)
@@ -487,6 +493,12 @@ def find_date_mentions(text: str) -> list[DateMention]:
             and i + 1 < len(out)
             and out[i + 1].kind in ("md", "ymd")
             and _BRACKET_OPEN.fullmatch(text[m.end : out[i + 1].start])
+        )
+        and not (
+            m.kind == "weekday"
+            and i > 0
+            and out[i - 1].kind in ("md", "ymd")
+            and _BRACKET_OPEN.fullmatch(text[out[i - 1].end : m.start])
         )
     ]
 
@@ -551,6 +563,11 @@ def resolve(mention: DateMention, published: str | date | None) -> tuple[str, st
     if anchor is None:
         return None
     kind, n = mention.kind, v[0] or 0
+    if kind == "md" and len(v) > 2 and v[2] is not None:
+        try:
+            return date(anchor.year + v[2], a, b).isoformat(), "day"
+        except ValueError:
+            return None
     if kind == "md":
         got = _closest_year(a, b, anchor, mention.future)
         return (got.isoformat(), "day") if got else None

@@ -50,7 +50,9 @@ def range_text(value: FigureValue, topic: str = "") -> str:
 
     def num(x: float) -> str:
         x = round(x, 6)
-        return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
+        if float(x).is_integer():
+            return f"{int(x):,}"
+        return f"{x:,.2f}".rstrip("0")  # "3.43", "1.05", "0.9"
 
     if low is None and high is None:
         return "?"
