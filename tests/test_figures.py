@@ -466,3 +466,24 @@ def test_ages_of_drivers_of_two_kinds_do_not_conflict_but_a_bare_driver_may() ->
     assert _figures(VAN_DRIVER, car_driver)["age of the driver"].status == "consistent"
     driver = ("The driver, 65, was taken to hospital after the crash, police said.", "2025-01-24")
     assert _figures(VAN_DRIVER, driver)["age of the driver"].status == "conflict"
+
+
+def test_an_age_after_a_persons_organisation_is_the_persons() -> None:
+    figures = _figures(
+        ("The engineers will be Col. Peter Holt of the Air Force, 50, and Dr. Ana Lind, 42, "
+         "a chemist.", "1998-12-06"),
+        ("Ana Lind, 42, and a technician will join the crew.", "1998-12-06"),
+    )  # fmt: skip
+    assert not [t for t in figures if "Air Force" in t], figures
+    assert [v.low for v in figures["age of Peter Holt"].values] == [50]
+
+
+def test_a_length_that_would_have_been_is_no_conflict() -> None:
+    figures = _figures(
+        ("The one-day delay cost the agency about $600,000 in fuel.", "1998-12-04"),
+        ("Delaying the flight by 10 hours to match the orbits would have forced changes to "
+         "later flights.", "1998-12-04"),
+    )  # fmt: skip
+    delay = figures.get("delay duration")
+    assert delay is not None and delay.status == "consistent"
+    assert [v.text for v in delay.values] == ["one-day"]

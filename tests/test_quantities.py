@@ -214,3 +214,14 @@ def test_a_guess_about_the_past_is_still_a_toll() -> None:
 )
 def test_a_trial_outside_a_court_is_no_trial_duration(sentence: str) -> None:
     assert [lab for _, lab in _quantities(sentence)] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Delaying the launch by 10 hours would have forced changes to later flights.",
+        "Without the deal, the closure could have lasted three weeks.",
+    ],
+)
+def test_what_would_have_happened_is_no_figure(sentence: str) -> None:
+    assert [lab for _, lab in _quantities(sentence)] == [None]

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from storyweave.nlp.aliases import TITLES
+
 # Nouns too generic to say which person an age belongs to.
 GENERIC = frozenset(
     """
@@ -108,14 +110,28 @@ def _aged(num: Token) -> tuple[str, int, str | None] | None:
     return _whom(verb.head, num.idx + len(num.text))
 
 
+# Entity types of names that have no age.
+_NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
+
+
 def _whom(noun: Token, end: int) -> tuple[str, int, str | None] | None:
     """(whom, end of the age phrase, kind) for the noun an age describes: a name, or a role
     with the noun right before it as its kind ("van" of "van driver")."""
+    if noun.pos_ == "PROPN" and noun.ent_type_ in _NOT_PEOPLE:
+        # "Col. Jerry Ross of the Air Force, 50": the age is the person's, not the body's.
+        owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if owner is not None and owner.pos_ == "PROPN" and owner.ent_type_ == "PERSON":
+            return _whom(owner, end)
+        return None
     if noun.pos_ == "PROPN":
         parts = [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         if not parts or parts[-1].i != noun.i - 1:
             return None  # a surname or a single word may be anything ("Singaporean")
-        return " ".join(t.text for t in (*parts, noun)), end, None
+        while len(parts) > 1 and (
+            parts[0].is_punct or parts[0].text.casefold().rstrip(".") in TITLES
+        ):
+            parts = parts[1:]  # "Col. Peter Holt", "Dr. Ana Lind": the name without the title
+        return noun.doc.text[parts[0].idx : noun.idx + len(noun.text)], end, None
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
         return None  # a plural ("users aged 13") is a group, not one person
     if noun.lemma_.lower() in GENERIC:

@@ -307,6 +307,21 @@ def _projected(pred: Token) -> bool:
     return bool(aux & _FUTURE_MODALS) and "have" not in aux
 
 
+_COUNTERFACTUAL_MODALS = {"would", "could", "should"}
+
+
+def _counterfactual(tok: Token) -> bool:
+    """True when a verb above ``tok`` says what would have happened ("would have forced")."""
+    for _ in range(8):
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _COUNTERFACTUAL_MODALS and "have" in aux:
+            return True
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _is_part_of_sum(noun: Token) -> bool:
     """True when the noun is coordinated with another counted noun ("12 men and 4 women")."""
     partners = [c for c in noun.children if c.dep_ == "conj"]
@@ -469,6 +484,8 @@ def _duration(unit: Token, increment: bool) -> Counted | None:
         return None  # "in two days": when, not how long
     if increment or _is_part_of_sum(unit) or _joined_duration(unit):
         return None  # "two years and three months": a part of one length
+    if _counterfactual(unit):
+        return None  # "delaying the flight by 10 hours would have forced ...": not done
     if (event := _event_of(unit.head)) is not None and unit.head.i > unit.i:
         return Counted("duration", f"{event} duration", False,
                        unit.head.i, unit.lemma_.lower())  # fmt: skip
