@@ -368,11 +368,18 @@ def test_normalize_date(value: str | None, expected: str | None) -> None:
     assert normalize_date(value) == expected
 
 
-def test_headline_drops_site_name_only() -> None:
+def test_headline_drops_site_name_and_section_only() -> None:
     url = "https://www.dailyharbour.example/x"
     assert headline("Floods close port - The Daily Harbour", [], None, url) == "Floods close port"
+    # A section name between the headline and the site's name goes with the site's name.
     assert headline("Floods close port | News | Harbour TV", [], "Harbour TV", None) == (
-        "Floods close port | News"
+        "Floods close port"
+    )
+    assert headline(
+        "Floods close port | Coastal Town News - Harbour TV", [], "Harbour TV", None
+    ) == ("Floods close port")
+    assert headline("Budget 2025 | what to expect - The Daily Harbour", [], None, url) == (
+        "Budget 2025 | what to expect"
     )
     assert headline("Floods - what we know", [], "The Daily Harbour", url) == (
         "Floods - what we know"

@@ -44,6 +44,11 @@ def site_keys(sitename: str | None, url: str | None) -> set[str]:
     return {key for key in keys if len(key) >= MIN_SITE_KEY}
 
 
+# A section name between the headline and the site's name: "... | Hindi Movie News - The Times
+# of India", "... | World - Site": a pipe, then up to four capitalised words.
+_SECTION_TAIL = re.compile(r"\s+\|\s+[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|and|of)){0,3}$")
+
+
 def _names_site(part: str, keys: set[str]) -> bool:
     squashed = _squash(part)
     if not squashed:
@@ -81,7 +86,7 @@ def headline(
     ends = [m.start() for m in marks] + [len(title)]
     for index in range(1, len(starts)):
         if _names_site(title[starts[index] : ends[index]], keys):
-            return title[: ends[index - 1]]
+            return _SECTION_TAIL.sub("", title[: ends[index - 1]])
     # The site named before the headline: "Site | Headline".
     if _names_site(title[: ends[0]], keys):
         return title[starts[1] :]
