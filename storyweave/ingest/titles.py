@@ -44,8 +44,8 @@ def site_keys(sitename: str | None, url: str | None) -> set[str]:
     return {key for key in keys if len(key) >= MIN_SITE_KEY}
 
 
-# A section name between the headline and the site's name: "... | Hindi Movie News - The Times
-# of India", "... | World - Site": a pipe, then up to four capitalised words.
+# A section name between the headline and the site's name: "... | Coastal Town News - The Daily
+# Harbour", "... | World - Site": a pipe, then up to four capitalised words.
 _SECTION_TAIL = re.compile(r"\s+\|\s+[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|and|of)){0,3}$")
 
 

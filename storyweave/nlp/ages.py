@@ -118,7 +118,7 @@ def _whom(noun: Token, end: int) -> tuple[str, int, str | None] | None:
     """(whom, end of the age phrase, kind) for the noun an age describes: a name, or a role
     with the noun right before it as its kind ("van" of "van driver")."""
     if noun.pos_ == "PROPN" and noun.ent_type_ in _NOT_PEOPLE:
-        # "Col. Jerry Ross of the Air Force, 50": the age is the person's, not the body's.
+        # "Col. Peter Holt of the Air Force, 50": the age is the person's, not the body's.
         owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
         if owner is not None and owner.pos_ == "PROPN" and owner.ent_type_ == "PERSON":
             return _whom(owner, end)

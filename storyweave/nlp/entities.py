@@ -167,7 +167,7 @@ def _group_type(
         and last.casefold() not in TITLES
         and not any(m.titled or m.speaks for m in mentions)
     ):
-        # "Pasir Ris-Punggol GRC", "Bishan MRT": a constituency or a station; "Tarvo NRC": a body.
+        # "Harlow-Vent GRC", "Tarvo Central MRT": a constituency or a station; "Kessel NRB": a body.
         return "PLACE" if last.casefold() in AREA_ACRONYMS else "ORG"
     if kind == "PERSON" and headed and len(key.split()) >= 2 and key.split()[0] in words:
         return None  # "Netizen Criticises Shanmugam", a sub-heading, only ever in headings
@@ -275,7 +275,7 @@ _LOCATIVE = re.compile(
 
 # An age set after a name: "Iskandar Rahmat, 46, ...", "Tan (67)".
 # Right before the name of a work: "titled", "entitled", or a kind of work and an opening quote
-# ("the video “How Tyranny Begins”"), then at most three words of the title.
+# ("the film “The Long Night Ends”"), then at most three words of the title.
 _WORK_TITLE = re.compile(
     r"(?:\b(?:titled|entitled|headlined)\s+[“\"‘']?|\b(?:video|film|book|documentary|article"
     r"|song|series|show|programme|program|podcast|report|essay|column|play|novel)\s+[“\"‘'])"
@@ -307,7 +307,7 @@ def _voted_type(
     person_evidence = (votes["PERSON"] > 0 and votes["PERSON"] >= others) or titled
     if person_evidence and _personal_shape(key) and len(key.split()) >= 2:
         return "PERSON"
-    # "Ms Pan said ..." in one report, "Pan said ..." tagged an organisation in another: a
+    # "Ms Varga said ..." in one report, "Varga said ..." tagged an organisation in another: a
     # title in front of a single name is a person's, whatever the tagger said elsewhere.
     if titled and votes["PERSON"] > 0 and len(key.split()) == 1 and _personal_shape(key):
         return "PERSON"
@@ -390,7 +390,7 @@ def _link_people(keys: list[str], union: _Union, counts: dict[str, int]) -> None
     full = [k for k in keys if split_person(k)[0]]
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
-            # "Li Shengwu" / "Li Sheng Wu": one name, its syllables spaced two ways.
+            # "Tan Weiming" / "Tan Wei Ming": one name, its syllables spaced two ways.
             if same_person(a, b) or a.replace(" ", "") == b.replace(" ", ""):
                 union.join(a, b)
     for key in keys:
@@ -450,8 +450,8 @@ def _link_legal_forms(keys: list[str], union: _Union) -> None:
             union.join(same[0], key)
 
 
-# Last words that turn a short name into its institution's full one ("Harvard" / "Harvard
-# University", "Yale-NUS" / "Yale-NUS College").
+# Last words that turn a short name into its institution's full one ("Ostrova" / "Ostrova
+# University", "Kessel-Varn" / "Kessel-Varn College").
 INSTITUTION_WORDS = frozenset(
     {"university", "college", "polytechnic", "academy", "institute", "institution"}
 )
@@ -460,10 +460,10 @@ INSTITUTION_WORDS = frozenset(
 def _link_institutions(
     types: dict[str, str], groups: dict[str, list[Mention]], union: _Union
 ) -> None:
-    """ "Harvard" and "Harvard University": one organisation when the story writes exactly
+    """ "Ostrova" and "Ostrova University": one organisation when the story writes exactly
     one such longer name for the short one. The short name must be an organisation, or a
-    person no one titles or quotes (the tagger's "Yale-NUS"); a place stays apart ("Johor" is
-    no "Johor University"). Types change in place: the short name takes the long one's."""
+    person no one titles or quotes (the tagger's "Kessel-Varn"); a place stays apart ("Brenmoor"
+    is no "Brenmoor University"). Types change in place: the short name takes the long one's."""
     longer: dict[str, list[str]] = defaultdict(list)
     areas = set()
     for key, kind in list(types.items()):
@@ -480,7 +480,7 @@ def _link_institutions(
             continue
         union.join(head, full[0])
         types[head] = "ORG"
-    # "Pasir Ris-Punggol", tagged a person, where the story also writes "Pasir Ris-Punggol GRC".
+    # "Harlow-Vent", tagged a person, where the story also writes "Harlow-Vent GRC".
     for head in areas:
         if types.get(head) == "PERSON" and not any(m.titled or m.speaks for m in groups[head]):
             types[head] = "PLACE"
@@ -776,7 +776,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         )
         is not None
     }
-    # "a video titled How Tyranny Begins": words of a work's title the tagger took for a person.
+    # "a film titled The Long Night Ends": words of a work's title the tagger took for a person.
     for key in [k for k, t in types.items() if t == "PERSON"]:
         ms = groups[key]
         if sum(

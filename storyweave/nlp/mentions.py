@@ -150,7 +150,7 @@ def in_credit(text: str, start: int, end: int) -> bool:
 
 # Speech verbs that open a sentence before the speaker ("Added Stern, ...", "Said Holt: ...").
 # Prepositions a tagger runs into the name after them at the start of a sentence ("Besides
-# Li", "Upon Lee's return"); a gerund ("Addressing Li's claims") goes the same way.
+# Tan", "Upon Lee's return"); a gerund ("Addressing Tan's claims") goes the same way.
 _PREPOSITIONS = frozenset(
     """about after against amid among as at before besides beside by despite during for from
     following including like regarding since under unlike upon with within without""".split()
@@ -197,7 +197,7 @@ def _trim(span: Span) -> tuple[int, int, bool]:
     # "Added Stern, “We owe it to the fans”": a speech verb opening the sentence.
     if end - start >= 2 and doc[start].lower_ in _OPENING_SPEECH_VERBS:
         start += 1
-    # "Addressing Li's claims", "Besides Li", "Accompanying Liu into exile": a verb or a
+    # "Addressing Tan's claims", "Besides Tan", "Accompanying Ong into exile": a verb or a
     # preposition the tagger ran into the name it governs.
     while (
         end - start >= 2
@@ -416,7 +416,7 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
         elif label in ("PLACE", "PERSON") and _prefix_before(doc, start):
             start, label = start - 1, "PLACE"  # "Merah View" tagged in "Bukit Merah View"
         if label != "PERSON" and end - start == 1 and _honoured(doc, start):
-            label, titled = "PERSON", True  # "Ms Pan" with "Pan" tagged an organisation
+            label, titled = "PERSON", True  # "Ms Varga" with "Varga" tagged an organisation
         span = doc[start:end]
         titled = titled or _person_apposition(span)
         if not any(c.isalpha() for c in span.text) or _AMOUNT.fullmatch(span.text):

@@ -97,7 +97,7 @@ def merge(found: Sequence[Found], sources: Mapping[str, Source]) -> list[list[Fo
 
 
 def _one_name_in_other(a: str, b: str) -> bool:
-    """Whether every word of one name is a word of the other ("Li" / "Li Shengwu")."""
+    """Whether every word of one name is a word of the other ("Tan" / "Tan Wei Ming")."""
     wa, wb = set(a.casefold().split()), set(b.casefold().split())
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
@@ -110,7 +110,7 @@ def speaker_disputes(
 
     Only quotations of at least OVERLAP_MIN_WORDS words whose speakers are both people of the
     story count: a description ("the eight-term MP") may be either of them, and a ministry and
-    its minister are one voice, and a name inside the other ("Li" / "Li Shengwu") is taken for
+    its minister are one voice, and a name inside the other ("Tan" / "Tan Wei Ming") is taken for
     one person. A dispute already among
     ``found`` (the sentence-level "who: who says it", same sources on each side) is not repeated.
 
@@ -133,7 +133,7 @@ def speaker_disputes(
             if a.speaker == b.speaker or set(a.sources) & set(b.sources):
                 continue
             if _one_name_in_other(a.speaker or "", b.speaker or ""):
-                continue  # "Li" and "Li Shengwu": likely one person the names did not join
+                continue  # "Tan" and "Tan Wei Ming": likely one person the names did not join
             if not _same_words(_words(a.text), _words(b.text)):
                 continue
             if frozenset({frozenset(a.sources), frozenset(b.sources)}) in told:

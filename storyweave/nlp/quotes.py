@@ -434,7 +434,7 @@ def _opening_person(
     return None
 
 
-# Tokens after a closing mark searched for the verb of an attribution (", Mo said").
+# Tokens after a closing mark searched for the verb of an attribution (", Marsh said").
 TAIL_CUE_TOKENS = 4
 
 
@@ -447,9 +447,9 @@ def _speech_subject(
     """The subject of a speech verb (or the object of "according to") outside the quotation;
     verbs at token indices in ``skip`` are passed over.
 
-    A speech verb right after the closing mark (", Mo said", "said Mo") speaks it before
-    any earlier one: in "When the court asked if he would appeal, “He will not appeal,” Mo
-    said" the words are Mo's, not the court's.
+    A speech verb right after the closing mark (", Marsh said", "said Marsh") speaks it before
+    any earlier one: in "When the court asked if he would appeal, “He will not appeal,” Marsh
+    said" the words are Marsh's, not the court's.
     """
     doc = content.doc
     after = doc[content.end : content.end + TAIL_CUE_TOKENS]

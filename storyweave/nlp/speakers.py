@@ -115,7 +115,7 @@ def _acted_on_by_unnamed(doc: Doc, hits: Sequence[NameHit], hit: NameHit) -> boo
     root = span.sent.root
 
     def named(noun: Token) -> bool:
-        # "The minister of the economy, Mr. Guajardo Villarreal, argues": named by apposition.
+        # "The minister of the economy, Mr. Tomas Ferreira, argues": named by apposition.
         tokens = [noun] + [t for a in noun.children if a.dep_ == "appos" for t in a.subtree]
         return any(h.start <= t.idx < h.end for t in tokens for h in hits)
 
