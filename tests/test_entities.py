@@ -888,3 +888,16 @@ def test_words_of_a_works_title_are_no_person() -> None:
     names = {a for e in _found(texts) for a in (e.name, *e.aliases)}
     assert "Olek Tan" in names
     assert not any("Tyranny" in n for n in names), names
+
+
+def test_a_name_ending_in_an_event_word_is_an_event() -> None:
+    from storyweave.nlp.entities import _group_type
+    from storyweave.nlp.mentions import Mention
+
+    def tagged(name: str, label: str) -> list[Mention]:
+        return [Mention("S1", 40 * i, 40 * i + len(name), name, label) for i in range(3)]
+
+    none: frozenset[tuple[str, int]] = frozenset()
+    assert _group_type(tagged("General Election", "ORG"), set(), frozenset(), none) == "EVENT"
+    assert _group_type(tagged("Tarvo Marathon", "PLACE"), set(), frozenset(), none) == "EVENT"
+    assert _group_type(tagged("Elections Department", "ORG"), set(), frozenset(), none) == "ORG"

@@ -156,6 +156,12 @@ def _group_type(
         and not any(m.titled or m.speaks for m in mentions)
     ):
         return "PLACE"  # "Nee Soon GRC", "Nee Soon Town Council", "Nee Soon MPs": an area
+    if (
+        kind in ("ORG", "PLACE", "OTHER")
+        and len(key.split()) >= 2
+        and key.split()[-1] in (EVENT_WORDS)
+    ):
+        return "EVENT"  # "General Election", "Asian Games", "Budget Summit": something that happens
     if kind == "PERSON" and len(key.split()) >= 2 and key.split()[-1] in ORG_WORDS:
         if not any(m.titled for m in mentions):
             return "ORG"  # "Red Dot United said": a party, however often it speaks
@@ -196,6 +202,11 @@ AREA_WORDS = frozenset(
 )
 
 
+# Last words of the names of events ("General Election", "Asian Games", "Gulf War").
+EVENT_WORDS = frozenset(
+    """election elections summit games olympics festival championship championships cup war
+    expo marathon tournament parade""".split()
+)
 # Acronyms that end the names of areas and stations: group and single member constituencies,
 # mass and light rail transit stations, a central business district.
 AREA_ACRONYMS = frozenset({"grc", "smc", "mrt", "lrt", "cbd"})
