@@ -901,3 +901,42 @@ def test_a_name_ending_in_an_event_word_is_an_event() -> None:
     assert _group_type(tagged("General Election", "ORG"), set(), frozenset(), none) == "EVENT"
     assert _group_type(tagged("Tarvo Marathon", "PLACE"), set(), frozenset(), none) == "EVENT"
     assert _group_type(tagged("Elections Department", "ORG"), set(), frozenset(), none) == "ORG"
+
+
+def test_a_place_written_in_and_before_its_flats_is_a_place() -> None:
+    from storyweave.nlp.entities import _group_type
+    from storyweave.nlp.mentions import Mention
+
+    none: frozenset[tuple[str, int]] = frozenset()
+    tagged = [Mention(f"S{i}", 0, 7, "Brenvik", "PERSON") for i in range(4)]
+    # "a fire in a Brenvik flat" twice, "a home in Brenvik" once, "the Brenvik blaze" once.
+    attributive = frozenset({("S0", 0), ("S1", 0)})
+    located = frozenset({("S2", 0)})
+    assert _group_type(tagged, set(), frozenset(), none, located, attributive=attributive) == (
+        "PLACE"
+    )
+
+
+def test_a_tagged_person_ending_in_a_country_of_the_story_is_an_organisation() -> None:
+    from storyweave.nlp.entities import _country_branches
+    from storyweave.nlp.mentions import Mention
+
+    def group(name: str, **evidence: bool) -> list[Mention]:
+        return [Mention("S1", 0, len(name), name, "PERSON", **evidence)]
+
+    types = {
+        "harbourcare singapore": "PERSON",
+        "kevin singapore": "PERSON",
+        "ann jordan": "PERSON",
+        "singapore": "PLACE",
+    }
+    groups = {
+        "harbourcare singapore": group("Harbourcare Singapore"),
+        "kevin singapore": group("Kevin Singapore", speaks=True),
+        "ann jordan": group("Ann Jordan"),
+        "singapore": [Mention("S1", 0, 9, "Singapore", "PLACE")],
+    }
+    _country_branches(types, groups)
+    assert types["harbourcare singapore"] == "ORG"
+    assert types["kevin singapore"] == "PERSON"  # quoted: a person
+    assert types["ann jordan"] == "PERSON"  # Jordan is no place of this story

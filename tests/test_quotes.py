@@ -535,6 +535,11 @@ def _speech_subject_of(text: str) -> str | None:
             "suggests support for the campaign.",
             "Holm",
         ),
+        (
+            "The disamenities and safety risks that hoarding brings “warrant state intervention "
+            "for the good of all”, the Ministry of Housing said in a reply in 2022.",
+            "the Ministry of Housing",
+        ),
     ],
 )
 def test_the_attribution_after_the_closing_mark_beats_an_earlier_speech_verb(

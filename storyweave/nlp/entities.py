@@ -51,6 +51,7 @@ from storyweave.nlp.places import (
     PLACE_PREFIXES,
     PLACE_WORDS,
     has_place_word,
+    is_country,
     is_known_place,
 )
 
@@ -152,10 +153,12 @@ def _group_type(
     if (
         kind == "PERSON"
         and len(mentions) >= 2
-        and sum((m.sid, m.start) in attributive for m in mentions) * 2 > len(mentions)
+        and sum((m.sid, m.start) in attributive or (m.sid, m.start) in located for m in mentions)
+        * 2
+        > len(mentions)
         and not any(m.titled or m.speaks for m in mentions)
     ):
-        return "PLACE"  # "Nee Soon GRC", "Nee Soon Town Council", "Nee Soon MPs": an area
+        return "PLACE"  # "Nee Soon GRC", "a Nee Soon flat", "in Nee Soon": an area
     if (
         kind in ("ORG", "PLACE", "OTHER")
         and len(key.split()) >= 2
@@ -197,7 +200,8 @@ _PORTFOLIO_BEFORE = re.compile(
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
 # Words after an area's name that make it the name of a constituency, district or its people.
 AREA_WORDS = frozenset(
-    {"town", "east", "west", "north", "south", "central", "residents", "mps"}
+    {"town", "east", "west", "north", "south", "central", "residents", "resident", "mps"}
+    | {"flat", "flats"}
     | {"neighborhood", "neighbourhood", "settlement", "suburb", "estate", "village"}
 )
 
@@ -497,6 +501,20 @@ def _link_institutions(
             types[head] = "PLACE"
 
 
+def _country_branches(types: dict[str, str], groups: dict[str, list[Mention]]) -> None:
+    """Type as organisations, in place, the tagger's persons named for a country the story
+    names as a place ("Harbourcare Singapore", "Harbour Aid Malaysia"): a person's name
+    rarely ends in one, an organisation's branch often does. Not when titled or quoted."""
+    for key in [k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2]:
+        last = key.split()[-1]
+        if (
+            types.get(last) == "PLACE"
+            and is_country(last)
+            and not any(m.titled or m.speaks for m in groups[key])
+        ):
+            types[key] = "ORG"
+
+
 def _link_countries_left_out(keys: list[str], union: _Union) -> None:
     """ "Port Authority" and "Port Authority of Singapore": one organisation when the story
     writes the name (of two words or more) with exactly one "of ..." after it; with two
@@ -794,6 +812,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
             bool(_WORK_TITLE.search(texts[m.sid][max(0, m.start - 60) : m.start])) for m in ms
         ) * 2 > len(ms):
             del types[key]
+    _country_branches(types, groups)
     groups = {k: groups[k] for k in sorted(types)}
     # "Ruvenians"-style plurals of a nationality the tagger took for a person.
     for key, kind in list(types.items()):

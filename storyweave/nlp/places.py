@@ -90,6 +90,21 @@ def is_known_place(name: str, any_size: bool = False) -> bool:
 
 
 @cache
+def _countries() -> frozenset[str]:
+    return frozenset(fold(c["name"]) for c in _geonames().get_countries().values())
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is, as written, the name of a country.
+
+    Example:
+        >>> is_country("Singapore"), is_country("Johor Bahru")
+        (True, False)
+    """
+    return fold(name) in _countries()
+
+
+@cache
 def _small_cities() -> frozenset[str]:
     """Folded single-word names of the cities below SINGLE_WORD_CITY_MIN_POPULATION."""
     return frozenset(

@@ -313,8 +313,11 @@ def _words_at_cue(
                 for c in verb.children
                 if c.dep_ in ("nsubj", "nsubjpass") and not any(s <= c.i < e for s, e in quoted)
             ]
+            # "The risks hoarding brings “warrant ...”, the ministry said": the parser gave
+            # "said" two subjects; the one between the quotation and the verb speaks.
+            between = [c for c in subjects if content.end <= c.i < verb.i]
             if subjects:
-                return subjects
+                return between or subjects
     verb_at = cue[0].i
     lo, hi = (content.end, verb_at) if content.end <= verb_at else (cue[0].sent.start, verb_at)
     lo = max(lo, _line_start(doc, verb_at))
