@@ -940,3 +940,28 @@ def test_a_tagged_person_ending_in_a_country_of_the_story_is_an_organisation() -
     assert types["harbourcare singapore"] == "ORG"
     assert types["kevin singapore"] == "PERSON"  # quoted: a person
     assert types["ann jordan"] == "PERSON"  # Jordan is no place of this story
+
+
+def test_a_name_without_a_family_name_written_whole_and_shortened_is_one_person() -> None:
+    from storyweave.nlp.entities import _link_people, _Union
+
+    keys = [
+        "lilis sarwani",
+        "lilis sarwani pornomo",
+        "lilis sarwani purnomo",
+        "lee hsien",
+        "lee hsien ming",
+        "lee hsien yi",
+        "tan wei ming",
+        "tan wei min",
+    ]
+    union = _Union(keys)
+    _link_people(keys, union, {k: 1 for k in keys})
+    # Whole, shortened, and with the last word spelt two ways: one person.
+    assert union.find("lilis sarwani") == union.find("lilis sarwani pornomo")
+    assert union.find("lilis sarwani") == union.find("lilis sarwani purnomo")
+    # A short last word differing is another name ("Ming" / "Min").
+    assert union.find("tan wei ming") != union.find("tan wei min")
+    # Two longer names start with "Lee Hsien": it stays apart from both.
+    assert union.find("lee hsien") != union.find("lee hsien ming")
+    assert union.find("lee hsien") != union.find("lee hsien yi")

@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from rapidfuzz.distance import JaroWinkler
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -35,6 +36,7 @@ from storyweave.nlp.aliases import (
     is_org_word,
     same_name,
     same_person,
+    skeleton,
     split_person,
     surnames_match,
 )
@@ -401,13 +403,43 @@ def _adopt_lone_names(
             types[key] = "PERSON"
 
 
+# Least similarity of two spellings of a name's last word when the words before it are the
+# same two or more ("Lilis Sarwani Pornomo" / "Purnomo"); lower than for a surname alone.
+RESPELT_LAST_WORD_SIMILARITY = 0.9
+RESPELT_LAST_WORD_MIN_LETTERS = 5
+
+
+def _respelt_last_word(a: str, b: str) -> bool:
+    """Two spellings of one name that differ only in a long last word, spelt alike."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 3 or wa[:-1] != wb[:-1]:
+        return False
+    last_a, last_b = wa[-1], wb[-1]
+    if min(len(last_a), len(last_b)) < RESPELT_LAST_WORD_MIN_LETTERS:
+        return False
+    return JaroWinkler.similarity(skeleton(last_a), skeleton(last_b)) >= (
+        RESPELT_LAST_WORD_SIMILARITY
+    )
+
+
 def _link_people(keys: list[str], union: _Union, counts: dict[str, int]) -> None:
     full = [k for k in keys if split_person(k)[0]]
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
             # "Tan Weiming" / "Tan Wei Ming": one name, its syllables spaced two ways.
-            if same_person(a, b) or a.replace(" ", "") == b.replace(" ", ""):
+            if (
+                same_person(a, b)
+                or a.replace(" ", "") == b.replace(" ", "")
+                or _respelt_last_word(a, b)
+            ):
                 union.join(a, b)
+    # "Lilis Sarwani" / "Lilis Sarwani Pornomo": a name without a family name (Malay,
+    # Indonesian) written whole and shortened, when the longer names starting with it are
+    # all one person.
+    for short in full:
+        longer = {union.find(f) for f in full if f.startswith(short + " ")}
+        if len(longer) == 1:
+            union.join(short, longer.pop())
     for key in keys:
         if split_person(key)[0]:
             continue  # a full name; a surname alone ("Petrov", "bin Laden") goes on
