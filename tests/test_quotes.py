@@ -562,3 +562,18 @@ def test_a_subject_named_by_apposition_is_whom_a_pronoun_continues() -> None:
     # Gina Oland is acted on by the minister, whom the apposition names: a "he" that follows
     # may well be the minister, so the pronoun is not left without a speaker.
     assert not _acted_on_by_unnamed(docs[0], hits, oland)
+
+
+@pytest.mark.parametrize(
+    ("quoted", "words"),
+    [
+        ("“I think it is a good move. -”", "I think it is a good move."),
+        ("“We will —”", "We will —"),
+        ("“A good move,”", "A good move"),
+    ],
+)
+def test_a_scrapers_trailing_hyphen_is_not_part_of_a_quotation(quoted: str, words: str) -> None:
+    from storyweave.nlp.quotes import _inner
+
+    start, end = _inner(quoted, 0, len(quoted))
+    assert quoted[start:end] == words

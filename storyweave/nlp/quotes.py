@@ -75,9 +75,17 @@ class Found:
 def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start] in QUOTE_CHARS or text[start].isspace()):
         start += 1
-    while end > start and (text[end - 1] in QUOTE_CHARS + ",;:" or text[end - 1].isspace()):
+    while end > start and (
+        text[end - 1] in QUOTE_CHARS + ",;:" or text[end - 1].isspace() or _dangling_dash(text, end)
+    ):
         end -= 1
     return start, end
+
+
+def _dangling_dash(text: str, end: int) -> bool:
+    """A hyphen ending a quotation after a space ("... and Singapore. -"): a scraper's
+    leftover. A dash breaking speech off (“We will —”) stays."""
+    return text[end - 1] == "-" and end >= 2 and text[end - 2].isspace()
 
 
 # Curly marks say which side they are on; straight marks do not.
