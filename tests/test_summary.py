@@ -217,3 +217,17 @@ def test_a_quotation_credited_to_no_one_is_no_summary_sentence() -> None:
     summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
     said = [i.text for i in summary]
     assert len(said) == 3 and not any(t.startswith("“") for t in said), said
+
+
+def test_what_would_happen_does_not_lead_the_summary() -> None:
+    habit = "The fraudsters would ask each victim to move savings into a safe account."
+    texts = [
+        f"{habit}\nPolice in Tarvo arrested nine members of the fraud ring on Monday.\n",
+        f"{habit}\nNine members of the fraud ring were arrested in Tarvo on Monday.\n"
+        "Officers seized 20 phones at the office the ring rented.\n",
+        f"{habit}\nOfficers seized 20 phones at the rented office, the police said.\n",
+    ]
+    sources = bare_sources(texts, "m-{i}", "{i}.txt")
+    summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
+    assert summary and summary[0].text != habit, [i.text for i in summary]
+    assert any(i.text == habit for i in summary)  # still told, just not first

@@ -176,6 +176,19 @@ def _stands_alone(text: str) -> bool:
     return first is None or first.group().lower() not in LEANING_OPENERS
 
 
+_MODAL = re.compile(r"\b(?:would|could|might|may|should|can)\b", re.IGNORECASE)
+
+
+def _modal(text: str) -> bool:
+    """Whether a sentence speaks of what would, could or may happen (outside quotations).
+
+    Example:
+        >>> _modal("The scammers would call the victims."), _modal("Police arrested 16 people.")
+        (True, False)
+    """
+    return bool(_MODAL.search(_QUOTED_PART.sub(" ", text)))
+
+
 def first_person(text: str) -> bool:
     """Whether a sentence speaks in the first person outside its quotation marks.
 
@@ -227,7 +240,10 @@ def build_summary(
     # sources report (ties: the higher score). The rest keep the order they were chosen in.
     # A sentence that needs the one before it ("This includes ...", "He added ...") or is a
     # bare quotation cannot open the summary while another can.
-    openers = [i for i in chosen if _stands_alone(units[i].text)] or chosen
+    # Of those, one that tells what happened goes before one that tells what would or could
+    # happen ("The scammers would accuse the victim ...").
+    alone = [i for i in chosen if _stands_alone(units[i].text)]
+    openers = [i for i in alone if not _modal(units[i].text)] or alone or chosen
     first = max(openers, key=lambda i: (support[i], scores[i], -i), default=None)
     if first is not None:
         chosen = [first] + [i for i in chosen if i != first]
