@@ -487,3 +487,16 @@ def test_a_length_that_would_have_been_is_no_conflict() -> None:
     delay = figures.get("delay duration")
     assert delay is not None and delay.status == "consistent"
     assert [v.text for v in delay.values] == ["one-day"]
+
+
+def test_lengths_hours_and_years_apart_are_of_two_things() -> None:
+    apart = _figures(
+        ("A plane bound for Tarvo was delayed for two hours over a luggage check.", None),
+        ("The airport opened after a delay of more than two years over security rules.", None),
+    )  # fmt: skip
+    assert apart["delay duration"].status == "consistent"
+    close = _figures(
+        ("A plane bound for Tarvo was delayed for two hours over a luggage check.", None),
+        ("The flight to Tarvo was delayed for five hours, officials said.", None),
+    )  # fmt: skip
+    assert close["delay duration"].status == "conflict"

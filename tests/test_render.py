@@ -163,6 +163,7 @@ def test_range_text(low: float | None, high: float | None, shown: str) -> None:
         (0, 3 * 365, "0–3 years"),
         (0.9 / 24, 1.1 / 24, "0.9–1.1 hours"),
         (1 / 24, 1 / 24, "1 hour"),
+        (0.0833, 0.0833, "2 hours"),  # two hours as the JSON rounds it
         (30 / 1440, 30 / 1440, "30 minutes"),
         (14, 14, "2 weeks"),
         (2, None, "≥ 2 days"),

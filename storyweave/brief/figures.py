@@ -49,6 +49,9 @@ DAYS_PER_UNIT = {
     "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "night": 1.0, "day": 1.0,
     "week": 7.0, "month": 30.0, "year": 365.0, "decade": 3650.0,
 }  # fmt: skip
+# Two lengths this many times apart are of different things ("two hours" and "two years"):
+# accounts of one length differ by rounding or a unit, not by orders of magnitude.
+DURATION_SCALE_GAP = 30
 # Holder of a story-wide count (people killed, troops), which any source's value may match.
 _ANYONE = "*"
 
@@ -538,6 +541,8 @@ def _comparable(x: _Observation, y: _Observation) -> bool:
     same kind of role where both reports name one ("van driver", "car driver")."""
     if x.currency != y.currency:
         return False
+    if x.kind == "duration" and _scales_apart(x, y):
+        return False  # "delayed for two hours" and "delayed more than two years": two delays
     if x.holder == _ANYONE and y.holder == _ANYONE:
         return True
     if x.kind == "age":
@@ -546,6 +551,14 @@ def _comparable(x: _Observation, y: _Observation) -> bool:
     if x.holder is None or y.holder is None:
         return False  # "he lost $500": whose, we cannot tell
     return bool(set(x.holder.lower().split()) & set(y.holder.lower().split()))
+
+
+def _scales_apart(x: _Observation, y: _Observation) -> bool:
+    """True when two lengths differ by more than DURATION_SCALE_GAP times (hours against
+    years): the lengths of two different things, not two accounts of one."""
+    sizes = [max(v for v in (o.low, o.high) if v is not None) for o in (x, y)]
+    small, large = sorted(sizes)
+    return small > 0 and large / small > DURATION_SCALE_GAP
 
 
 def _other_occasion(x: _Observation, y: _Observation) -> bool:

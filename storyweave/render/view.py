@@ -52,7 +52,7 @@ def range_text(value: FigureValue, topic: str = "") -> str:
         x = round(x, 6)
         if float(x).is_integer():
             return f"{int(x):,}"
-        return f"{x:,.2f}".rstrip("0")  # "3.43", "1.05", "0.9"
+        return f"{x:,.2f}".rstrip("0").rstrip(".")  # "3.43", "1.05", "0.9"; 1.9992 is "2"
 
     if low is None and high is None:
         return "?"
