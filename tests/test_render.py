@@ -161,6 +161,8 @@ def test_range_text(low: float | None, high: float | None, shown: str) -> None:
     ("low", "high", "shown"),
     [
         (0, 3 * 365, "0–3 years"),
+        (0, 10, "0–10 days"),  # not "0–1.43 weeks": the largest unit the ends are round in
+        (67.5, 75, "67.5–75 days"),
         (0.9 / 24, 1.1 / 24, "0.9–1.1 hours"),
         (1 / 24, 1 / 24, "1 hour"),
         (0.0833, 0.0833, "2 hours"),  # two hours as the JSON rounds it

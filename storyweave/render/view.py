@@ -33,6 +33,11 @@ _DURATION_UNITS = (
 )  # fmt: skip
 
 
+def _round_in(x: float) -> bool:
+    """Whether a number is whole or has one decimal, give or take a rounding error."""
+    return abs(x * 10 - round(x * 10)) < 0.05
+
+
 def range_text(value: FigureValue, topic: str = "") -> str:
     """The range a wording allows, for people: "164", "≥ 164", "24–99"; a duration in the
     unit that suits it ("0–3 years", "0.9–1.1 hours", "1 week"), since the JSON counts
@@ -40,9 +45,12 @@ def range_text(value: FigureValue, topic: str = "") -> str:
     low, high = value.low, value.high
     unit = ""
     if re.search(r"\bduration\b", topic) and (low is not None or high is not None):
-        top = max(x for x in (low, high) if x is not None)
+        ends = [x for x in (low, high) if x is not None]
+        fitting = [(n, s) for n, s in _DURATION_UNITS if max(ends) >= s * 0.999]
+        # The largest unit the ends are round in ("0–10 days", not "0–1.43 weeks").
         name, size = next(
-            ((n, s) for n, s in _DURATION_UNITS if top >= s * 0.999), _DURATION_UNITS[-1]
+            ((n, s) for n, s in fitting if all(_round_in(x / s) for x in ends)),
+            fitting[-1] if fitting else _DURATION_UNITS[-1],
         )
         low = None if low is None else low / size
         high = None if high is None else high / size
