@@ -208,20 +208,13 @@ def test_a_guess_about_the_past_is_still_a_toll() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        # A trial outside a courtroom: a test or an offer, no trial's length.
         "Readers can sign up for a 14-day free trial.",
         "The boat passed rigorous trials equivalent to 26 years of testing.",
-    ],
-)
-def test_a_trial_outside_a_court_is_no_trial_duration(sentence: str) -> None:
-    assert [lab for _, lab in _quantities(sentence)] == [None]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
+        # What would have happened, not what did.
         "Delaying the launch by 10 hours would have forced changes to later flights.",
         "Without the deal, the closure could have lasted three weeks.",
     ],
 )
-def test_what_would_have_happened_is_no_figure(sentence: str) -> None:
+def test_lengths_of_no_event_of_the_story_are_no_figure(sentence: str) -> None:
     assert [lab for _, lab in _quantities(sentence)] == [None]

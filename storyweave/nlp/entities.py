@@ -533,6 +533,19 @@ def _link_institutions(
             types[head] = "PLACE"
 
 
+def _drop_work_titles(
+    types: dict[str, str], groups: dict[str, list[Mention]], texts: dict[str, str]
+) -> None:
+    """Drop, in place, the tagger's persons mostly written as a work's title ("a film titled
+    The Long Night Ends")."""
+    for key in [k for k, t in types.items() if t == "PERSON"]:
+        ms = groups[key]
+        before = [texts[m.sid][max(0, m.start - 60) : m.start] for m in ms]
+        titled = sum(bool(_WORK_TITLE.search(text)) for text in before)
+        if titled * 2 > len(ms):
+            del types[key]
+
+
 def _country_branches(types: dict[str, str], groups: dict[str, list[Mention]]) -> None:
     """Type as organisations, in place, the tagger's persons named for a country the story
     names as a place ("Harbourcare Singapore", "Harbour Aid Malaysia"): a person's name
@@ -837,13 +850,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         )
         is not None
     }
-    # "a film titled The Long Night Ends": words of a work's title the tagger took for a person.
-    for key in [k for k, t in types.items() if t == "PERSON"]:
-        ms = groups[key]
-        if sum(
-            bool(_WORK_TITLE.search(texts[m.sid][max(0, m.start - 60) : m.start])) for m in ms
-        ) * 2 > len(ms):
-            del types[key]
+    _drop_work_titles(types, groups, texts)
     _country_branches(types, groups)
     groups = {k: groups[k] for k in sorted(types)}
     # "Ruvenians"-style plurals of a nationality the tagger took for a person.
