@@ -366,6 +366,17 @@ def test_outlet_plug_naming_its_own_domain_is_removed() -> None:
         ("By the time firefighters arrived, the roof had collapsed.", None),
         ("Photos show the damage to the roof and the collapsed wall.", None),
         ("Copyright lawsuits against the company doubled in 2023, the report found.", None),
+        ("- Ana Ruiz is a journalist covering the courts beat at The Daily Ledger.", "metadata"),
+        ("Tom Hale is the Ledger's transport correspondent.", "metadata"),
+        ("Ben Ong is senior political correspondent at The Ledger, covering votes.", "metadata"),
+        ("Ben Ong is a reporter who was held in Ruvenia for 400 days.", None),
+        ("Police said Ong is a freelance writer.", None),
+        ("He is a journalist covering crime.", None),
+        ("IMAGE 4", "boilerplate"),
+        ("- Topics: Courts, Harbour News, Home Page - News", "metadata"),
+        ("IMAGE 4: This port city floods almost every monsoon season", "caption"),
+        ("Pictured is Harlow after the storm, August 2005", "caption"),
+        ("Figure 2 shows the rise in sea levels since 1990.", None),
     ],
 )
 def test_line_rules_on_invented_lines(line: str, reason: str | None) -> None:

@@ -207,6 +207,12 @@ def test_a_programme_called_today_is_not_a_date() -> None:
         "Today",
         "today",
     ]
+    # A film's title, wherever it stands; the words in lower case are a day.
+    assert find_date_mentions("From Frostline to The Day After Tomorrow, films showed it.") == []
+    assert find_date_mentions("The Day After Tomorrow was a hit.") == []
+    assert [m.phrase for m in find_date_mentions("The vote is the day after tomorrow.")] == [
+        "the day after tomorrow"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from storyweave.nlp.aliases import (
     same_person,
     spelled_inside,
 )
-from storyweave.nlp.entities import find_entities
+from storyweave.nlp.entities import _storm_names, find_entities
 from storyweave.nlp.spacy_model import parse
 from storyweave.pipeline import read_story
 
@@ -442,6 +442,70 @@ def test_a_named_storm_is_an_event_and_its_lone_name_is_the_storm() -> None:
     assert "Odessa" in storm.aliases
     assert not [e for e in found if e.name == "Odessa"]
     assert _types(texts)["Hurricane Brunhild"] == "EVENT"
+
+
+def test_names_listed_after_a_place_are_places() -> None:
+    types = _types(
+        [
+            "Oil reached the shore near Marrow Point, Lim Tai Seng and Kopak on Tuesday.\n\n"
+            "Patrols were stepped up at Harlow, Teck Wan and Gul.\n\n"
+            "In Tarvo, Anna Brede and Tom Hale met the mayor on Monday.\n"
+        ]
+    )
+    assert all(types[n] == "PLACE" for n in ("Lim Tai Seng", "Kopak", "Teck Wan", "Gul")), types
+    # After a sentence's opening place, a list names who: "In Tarvo, A and B met".
+    assert types["Anna Brede"] == types["Tom Hale"] == "PERSON"
+
+
+def test_a_body_or_place_run_into_a_name_is_no_part_of_it() -> None:
+    texts = [
+        "MPs Ben Ong (Harlow GRC) and Tom Hale filed the motion. Mr Ben Ong said it was "
+        "overdue.\n\nAmbassador to the United States Lui Tan Wee said talks went well. Lui Tan "
+        "Wee has served since 2020.\n"
+    ]
+    people = {e.name: e.aliases for e in _found(texts) if e.type == "PERSON"}
+    assert people["Ben Ong"] == ("Ben Ong",) and people["Lui Tan Wee"] == ("Lui Tan Wee",)
+    assert not any("States" in n or "(" in n for n in people), people
+
+
+def test_a_name_made_of_group_names_is_a_group() -> None:
+    types = _types(
+        [
+            "Younger Canadians said Canadian Malays and Indians need to work harder, while "
+            "Malay and Indian respondents disagreed.\n\nOlder Canadians said Canadian Chinese "
+            "put in less effort.\n"
+        ]
+    )
+    assert types["Canadian Malays"] == "OTHER"
+
+
+def test_a_time_zone_or_an_accounting_period_is_no_entity() -> None:
+    texts = [
+        "The ferry was found on 5 March 2025, at around 9.15am Singapore Time). The Tarvo Ferry "
+        "Company said it docked at 6am Eastern Standard Time.\n"
+    ]
+    names = _types(texts)
+    assert "Singapore Time" not in names and "Eastern Standard Time" not in names
+    assert "FY2026" not in _types(["Tarvo will spend $7 billion on ferries in FY2026.\n"])
+    assert names["Tarvo Ferry Company"] == "ORG"
+
+
+def test_only_a_storm_is_named_after_one() -> None:
+    types = {
+        "tropical storm alberto": "ORG",
+        "hurricane mitch": "PLACE",
+        "tropical marine science institute": "ORG",
+        "tropical fruits": "OTHER",
+        "storm centre": "ORG",
+    }
+    _storm_names(types)
+    assert types == {
+        "tropical storm alberto": "EVENT",
+        "hurricane mitch": "EVENT",
+        "tropical marine science institute": "ORG",
+        "tropical fruits": "OTHER",
+        "storm centre": "ORG",
+    }
 
 
 def test_a_known_city_tagged_an_organisation_is_a_place_where_written_as_one() -> None:

@@ -384,6 +384,26 @@ def test_the_ministry_and_the_statement_name_the_body_last_named() -> None:
     assert _with(quotes, "Words must be matched").speaker == "Coastal Alliance"
 
 
+def test_the_release_is_whoever_the_text_said_issued_a_document() -> None:
+    text = (
+        "About 12 tonnes of fuel leaked into the harbour at Tarvo on Monday.\n\n"
+        "A joint statement by the Tarvo Harbour Authority and the Coast Watch said the leak "
+        "was found at 9am.\n\n"
+        "It was stopped at about noon.\n\n"
+        "The fuel came from a damaged hose used to refuel patrol boats at the east pier.\n\n"
+        "Clean-up under way\n\n"
+        "The Coast Watch and the authority have deployed boats and “oil recovery teams” to the "
+        "bay, said the release.\n\n"
+        "In May, a group of fishermen sent a letter to the Tarvo Harbour Authority about old "
+        "hoses.\n\n"
+        "“The hoses at the pier are older than our boats,” the letter reads.\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "oil recovery teams").speaker == "Tarvo Harbour Authority"
+    # The last document was sent by fishermen no name stands for, not by the authority.
+    assert _with(quotes, "older than our boats").speaker != "Tarvo Harbour Authority"
+
+
 def test_a_pronoun_after_an_unnamed_subject_is_not_the_person_named_as_object() -> None:
     text = (
         "Minister Oskar Brandvold defended the new port tax on Monday.\n\n"

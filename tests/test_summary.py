@@ -219,6 +219,26 @@ def test_a_quotation_credited_to_no_one_is_no_summary_sentence() -> None:
     assert len(said) == 3 and not any(t.startswith("“") for t in said), said
 
 
+def test_a_sentence_inside_a_quotation_is_no_summary_sentence() -> None:
+    quoted = (
+        "“Our model is the first to join every method in one projection. It shows the urgent "
+        "need to cut emissions before the coast floods.”"
+    )
+    texts = [
+        "Sea levels at Kessington could rise by two metres by 2100, a university study found.\n"
+        f"{quoted} said lead author Ana Roth.\n"
+        "The study was published in a science journal in December.\n",
+        "A university study found sea levels at Kessington could rise two metres by 2100.\n"
+        f"{quoted}\n"
+        "The city plans to raise its sea walls by 2040.\n",
+        f"Kessington's sea level may rise by two metres by 2100, researchers said.\n{quoted}\n",
+    ]
+    sources = bare_sources(texts, "q-{i}", "{i}.txt")
+    summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
+    said = [i.text for i in summary]
+    assert len(said) == 3 and not any("urgent need" in t for t in said), said
+
+
 def test_what_would_happen_does_not_lead_the_summary() -> None:
     habit = "The fraudsters would ask each victim to move savings into a safe account."
     texts = [

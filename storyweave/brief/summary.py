@@ -205,11 +205,23 @@ def bare_quotation(text: str) -> bool:
     Example:
         >>> bare_quotation("“We will rebuild it.”"), bare_quotation('"We will go," he said.')
         (True, False)
+        >>> bare_quotation("It shows the need to act.”")
+        True
     """
     stripped = text.strip()
+    if _inside_quotation(stripped):
+        return True
     if stripped[:1] not in '"“':
         return False
     return not re.search(r"[A-Za-z]{2,}", _QUOTED_PART.sub(" ", stripped))
+
+
+def _inside_quotation(text: str) -> bool:
+    """Whether a sentence is part of a quotation that runs over several, opening it without
+    closing it ("“The study is the first of its kind.") or closing it without opening it
+    ("It shows the need to act,” she said."): read alone, it misquotes."""
+    curly = text.count("“") != text.count("”")
+    return curly or text.count('"') % 2 == 1
 
 
 def build_summary(

@@ -76,6 +76,8 @@ def _all_junk(text: str) -> str | None:
 def _is_metadata(text: str) -> bool:
     if p.EMAIL_ONLY.match(text) or p.URL_ONLY.match(text) or p.EMBED_FOOTER.match(text):
         return True
+    if len(words(text)) <= p.AUTHOR_NOTE_MAX_WORDS and p.AUTHOR_NOTE.match(text):
+        return True
     if is_sentence(text):
         return False
     return bool(p.BYLINE.match(text) or p.AGO.match(text) or p.LABELLED_META.match(text))

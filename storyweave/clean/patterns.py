@@ -93,6 +93,7 @@ BADGE = re.compile(
     r"^(?:\d+\s*(?:min|mins|minute|minutes)\.?\s*(?:read|watch|listen)"
     r"|\d+\s*(?:images?|photos?|pictures?|slides?)\s*\d*\s*(?:[|/]\s*\d+)?"
     r"|\d+\s*(?:/|of|\|)\s*\d+"
+    r"|(?:images?|photos?|pictures?|slides?)\s*\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?"
     r"|(?:live|breaking|developing|exclusive|updated|new|opinion|analysis|explainer|watch|video"
     r"|listen|audio|story|news|photos?|gallery|podcast|sponsored|premium|free)"
     r"(?:\s+(?:live|breaking|developing|exclusive|updated|new|opinion|analysis|explainer|watch"
@@ -149,7 +150,8 @@ CAPTION_START = re.compile(
     r"|frame grab|still|screenshot|screen grab)s?\b|(?:this|a|the) (?:\w+ )?(?:photo"
     r"|photograph|picture|image|handout (?:photo|picture|image)|file photo|screenshot|screen grab"
     r"|video grab|frame grab) (?:\w+ )?(?:shows?|taken|released|provided|obtained|made available)"
-    r"\b|file photo\b|handout photo\b|(?:pictured|photographed|seen) (?:here|above|below)\b)",
+    r"\b|file photo\b|handout photo\b|(?:pictured|photographed|seen) (?:here|above|below)\b"
+    r"|pictured (?:is|are)\b|(?:image|photo|picture|pic|slide|figure)\s*\d{1,3}\s*[:.–-]\s)",
     re.I,
 )
 
@@ -173,9 +175,19 @@ EMBED_FOOTER = re.compile(
     r"|[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*[^.!?]{0,30}\b\d{4})\W*$",
     re.I,
 )
+# A writer's note under the article: "- Jane Tan is a journalist covering the health beat at
+# The Daily Planet.", "Joe Lim is the Planet's transport correspondent."
+AUTHOR_NOTE = re.compile(
+    r"^(?:[-–—•*]\s*)?(?!(?:He|She|It|They|This|That)\b)(?:[A-Z][\w.'’-]*\s+){1,4}is\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[A-Z][\w.]*['’]s\s+)?(?:[\w-]+\s+){0,4}?(?i:journalist"
+    r"|correspondent|reporter|writer|editor|columnist|contributor|producer|photographer"
+    r"|photojournalist|commentator)"
+    r"(?:\s+(?:at|for|with|of|covering|based)\b[^.!?]{0,100})?[.!]?$"
+)
+AUTHOR_NOTE_MAX_WORDS = 30
 LABELLED_META = re.compile(
-    r"^(?:source|sources|tags?|topics?|filed under|category|categories|section|author|authors"
-    r"|reporter|editor|contributor|posted in|keywords)\s*:\s*.{1,120}$",
+    r"^(?:[-–—•*]\s*)?(?:source|sources|tags?|topics?|filed under|category|categories|section"
+    r"|author|authors|reporter|editor|contributor|posted in|keywords)\s*:\s*.{1,120}$",
     re.I,
 )
 

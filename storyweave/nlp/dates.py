@@ -401,6 +401,8 @@ _DAY_WORD_NAME = re.compile(r"^(?:Today|Tonight|Yesterday|Tomorrow)\b")
 
 
 def _is_day_word_name(text: str, m: re.Match[str]) -> bool:
+    if re.search(r"\bDay (?:After|Before)\b", m.group()):
+        return True  # "The Day After Tomorrow", a title wherever it stands
     if not _DAY_WORD_NAME.match(m.group()):
         return False
     before = text[: m.start()].rstrip(" \t")

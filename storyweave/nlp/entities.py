@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz.distance import JaroWinkler
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -127,6 +128,10 @@ def _group_type(
     if _run_together(text):
         return None
     key = fold(text)
+    if _time_zone(text):
+        return None  # "11.40am Singapore Time": a clock, no one and nowhere
+    if re.fullmatch(r"(?:fy|q[1-4]|h[12])\s?['’]?\d{2,4}", key):
+        return None  # "FY2026", "Q3 2025", "H1 2024": a period of accounts
     if _law(key) and not any(m.titled for m in mentions):
         return "OTHER"  # "the Workplace Fairness Bill", tagged a person: a law, no one
     if kind is not None and kind != "PLACE" and _address(key):
@@ -193,6 +198,21 @@ def _group_type(
     if " " not in key and text not in surnames and key in words:
         return None  # "Quarantine", a heading word, written in lower case elsewhere
     return kind
+
+
+ZONE_WORDS = frozenset(
+    "eastern central pacific mountain atlantic greenwich universal coordinated standard daylight "
+    "summer winter local mean european".split()
+)
+
+
+def _time_zone(name: str) -> bool:
+    """Whether a name is a time zone: "Singapore Time", "Eastern Standard Time"."""
+    words = name.split()
+    if len(words) < 2 or words[-1].casefold() != "time":
+        return False
+    before = [w for w in words[:-1] if w.casefold() not in ZONE_WORDS]
+    return not before or is_known_place(" ".join(before))
 
 
 _PORTFOLIO_BEFORE = re.compile(
@@ -290,6 +310,60 @@ _LOCATIVE = re.compile(
 )
 
 
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n][\"”’)]*\s+)(?:in|at|near)\s+$", re.IGNORECASE)
+
+
+def _listed_places(mentions: Sequence[Mention], texts: dict[str, str]) -> set[tuple[str, int]]:
+    """The names listed after a place written after a preposition of place, in a list that
+    "and" or "or" closes: "near Marrow Point, Lim Tai Seng and Kopak". A list after a
+    sentence's opening place ("In Tarvo, Anna Brede and Tom Hale met") is of who, not where.
+    """
+    found: set[tuple[str, int]] = set()
+    ordered = sorted(mentions, key=lambda m: (m.sid, m.start))
+    chain: list[Mention] = []
+    closed = False
+
+    def finish() -> None:
+        if closed and len(chain) >= 2:
+            found.update((m.sid, m.start) for m in chain[1:])
+
+    for m in ordered:
+        text = texts[m.sid]
+        prev = chain[-1] if chain else None
+        if prev is not None and prev.sid == m.sid and prev.end <= m.start:
+            gap = _LIST_GAP.fullmatch(text[prev.end : m.start])
+            if gap is not None:
+                chain.append(m)
+                closed = bool(re.search(r"\b(?:and|or)\b", gap.group()))
+                continue
+        finish()
+        chain, closed = [], False
+        before = text[max(0, m.start - 20) : m.start]
+        if _LOCATIVE.search(before) and not _SENTENCE_OPENING.search(text[: m.start][-40:]):
+            chain = [m]
+    finish()
+    return found
+
+
+def _listed_after_locative(doc: Doc, mention: Mention) -> bool:
+    """Whether a name is a later item of a list after a preposition of place: "at Loyang,
+    Lim Chu Kang and Gul", "near the reserve, East Coast Park and Changi"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    if token.dep_ != "conj":
+        return False
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    head = token.head
+    opening = doc.text[max(0, head.idx - 20) : head.idx + len(head.text)] + " "
+    return bool(_LOCATIVE.search(opening))
+
+
 # An age set after a name: "Iskandar Rahmat, 46, ...", "Tan (67)".
 # Right before the name of a work: "titled", "entitled", or a kind of work and an opening quote
 # ("the film “The Long Night Ends”"), then at most three words of the title.
@@ -358,7 +432,13 @@ def _storm_names(types: dict[str, str]) -> dict[str, str]:
     by_name: dict[str, set[str]] = defaultdict(set)
     for key in types:
         words = key.split()
-        if len(words) >= 2 and words[0] in STORM_WORDS and words[-1] not in STORM_WORDS:
+        if (
+            len(words) >= 2
+            and words[0] in STORM_WORDS
+            and words[-1] not in STORM_WORDS
+            and (words[0] != "tropical" or words[1] in STORM_WORDS | {"depression"})
+            and not any(w in ORG_WORDS for w in words)
+        ):
             types[key] = "EVENT"
             by_name[words[-1]].add(key)
     lone = {}
@@ -544,6 +624,51 @@ def _drop_work_titles(
         titled = sum(bool(_WORK_TITLE.search(text)) for text in before)
         if titled * 2 > len(ms):
             del types[key]
+
+
+def _bodies_before_people(
+    types: dict[str, str], groups: dict[str, list[Mention]], texts: dict[str, str]
+) -> None:
+    """Give a person the mentions the tagger ran a body, a place or a seat into, in place:
+    "Prime Minister's Office Indranee Rajah", "Ambassador to the United States Lui Tuck
+    Yew", "Radin Mas SMC Melvin Yong" are mentions of the person the story names without
+    the prefix, when the prefix is a name the story uses (or the end of a place's name) or
+    ends in an organisation's word, a title or an acronym."""
+    people = {k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2}
+    for key in sorted(types):
+        words = key.split()
+        for cut in range(1, len(words) - 1):
+            prefix, person = " ".join(words[:cut]), " ".join(words[cut:])
+            if person not in people:
+                continue
+            last = words[cut - 1]
+            written = groups[key][0].text.split()
+            if len(written) != len(words):
+                break
+            before = texts[groups[key][0].sid][: groups[key][0].start].split()[-1:]
+            if not (
+                types.get(prefix, "PERSON") != "PERSON"
+                or is_known_place(" ".join(before + written[:cut]))
+                or last in ORG_WORDS
+                or last in TITLES
+                or is_acronym(written[cut - 1])
+            ):
+                continue
+            n_words = len(words) - cut
+            for m in groups.pop(key):
+                tail = re.search(rf"(?:\S+\s+){{{n_words - 1}}}\S+$", m.text)
+                if tail is None:
+                    continue
+                at = m.start + tail.start()
+                groups[person].append(replace(m, start=at, text=m.text[tail.start() :]))
+            del types[key]
+            break
+
+
+def _group_word(word: str, types: dict[str, str]) -> bool:
+    """Whether the story uses a word, or its singular or plural, as the name of a group of
+    people ("Malay", "Malays")."""
+    return any(types.get(w) == "OTHER" for w in (word, word.removesuffix("s"), word + "s"))
 
 
 def _country_branches(types: dict[str, str], groups: dict[str, list[Mention]]) -> None:
@@ -810,10 +935,16 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         for m in mentions
         if re.search(r"\bthe\s+$", texts[m.sid][max(0, m.start - 5) : m.start], re.IGNORECASE)
     )
+    doc_of = {s.sid: d for s, d in pairs}
+    listed = _listed_places(mentions, texts)
     located = frozenset(
         (m.sid, m.start)
         for m in mentions
-        if _LOCATIVE.search(texts[m.sid][max(0, m.start - 20) : m.start])
+        if (
+            _LOCATIVE.search(texts[m.sid][max(0, m.start - 20) : m.start])
+            or (m.sid, m.start) in listed
+            or _listed_after_locative(doc_of[m.sid], m)
+        )
         and not texts[m.sid].startswith(("'s", "’s"), m.end)
     )
     aged = frozenset(
@@ -851,6 +982,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         is not None
     }
     _drop_work_titles(types, groups, texts)
+    _bodies_before_people(types, groups, texts)
     _country_branches(types, groups)
     groups = {k: groups[k] for k in sorted(types)}
     # "Ruvenians"-style plurals of a nationality the tagger took for a person.
@@ -858,6 +990,12 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         if kind == "PERSON" and " " not in key and key.endswith("s"):
             if types.get(key[:-1], "PERSON") != "PERSON":
                 types[key] = "OTHER"
+    # "Singaporean Malays", tagged an organisation: a group of people each word of which
+    # the story uses as a group's name.
+    for key, kind in list(types.items()):
+        parts = key.split()
+        if kind != "OTHER" and len(parts) >= 2 and all(_group_word(w, types) for w in parts):
+            types[key] = "OTHER"
     storms = _storm_names(types)
     laws = _law_names(types)
     _adopt_lone_names(types, groups, located | determined, words)

@@ -225,18 +225,19 @@ def _trim(span: Span) -> tuple[int, int, bool]:
 
 def _cut_tail(span: Span, start: int, end: int) -> int:
     """End of the name before a tail the tagger ran on: a closing bracket with no opening one
-    ("Norris Road] Earlier"), a date ("on Feb 3"), a place or person running into "in X"
-    ("Norris Road in Little"), or a year after a person's possessive ("Shanmugam’s 2015")."""
+    ("Norris Road] Earlier") or an opening one with no closing one, a date ("on Feb 3"), a
+    place or person running into "in X" ("Norris Road in Little"), or a year after a person's
+    possessive ("Shanmugam’s 2015")."""
     doc = span.doc
-    opened = 0
+    opened: list[int] = []
     for i in range(start, end):
         text = doc[i].text
         if text in ("(", "["):
-            opened += 1
+            opened.append(i)
         elif text in (")", "]"):
             if not opened:
                 return i
-            opened -= 1
+            opened.pop()
         if i == start:
             continue
         word = doc[i].lower_
@@ -245,7 +246,9 @@ def _cut_tail(span: Span, start: int, end: int) -> int:
                 return i
         if span.label_ == "PERSON" and text in ("'s", "’s") and i + 1 < end:
             return i
-    return end
+    # An opening bracket the name never closes: "Ben Ong (Harlow GRC" of "Ben Ong (Harlow
+    # GRC) and ...".
+    return opened[0] if opened else end
 
 
 def _person_apposition(span: Span) -> bool:

@@ -242,6 +242,12 @@ def resolve_speaker(
             issuer = _named_in(hits, sub.start_char, sub.end_char, subject.idx)
             if issuer is not None:
                 return issuer.name, True
+    if word in DOCUMENT_NOUNS and phrase[0].lower_ == "the":
+        # "A joint statement by the port authority and the police ... “...,” said the
+        # release": whoever the text last said a document came from.
+        issuer = _document_issuer(hits, doc, at)
+        if issuer is not None:
+            return issuer.name, True
     if word in GROUP_PRONOUNS or word in DOCUMENT_NOUNS:
         # "it said" is never a person's; "they" and "the statement" may be anyone's.
         types = SPEAKER_TYPES - {"PERSON"} if word == "it" else SPEAKER_TYPES
@@ -275,6 +281,35 @@ def resolve_speaker(
     if len(plain.split()) > MAX_SPEAKER_WORDS:
         return None, False  # a clause the parser took for a subject, not someone
     return plain, False
+
+
+def _document_issuer(hits: Sequence[NameHit], doc: Doc, at: int) -> Entity | None:
+    """The body or person the last document named before ``at`` came from: "a statement by
+    X", "X said in a statement", "X issued a release"."""
+    for tok in reversed([t for t in doc if t.idx < at and t.lower_ in DOCUMENT_NOUNS]):
+        if tok.pos_ != "NOUN":
+            continue
+        phrases = [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            phrases += [c for c in verb.children if c.dep_ == "nsubj"]
+        if not phrases:
+            continue
+        # The last document the text says someone issued is the one meant; from no one
+        # named ("a group of parents sent a letter"), it names no one.
+        for head in phrases:
+            sub = doc[head.left_edge.i : head.right_edge.i + 1]
+            issuer = _named_in(hits, sub.start_char, sub.end_char, head.idx)
+            if issuer is not None and issuer.type in ("ORG", "PERSON"):
+                return issuer
+        return None
+    return None
 
 
 def _described(
