@@ -373,6 +373,8 @@ def test_outlet_plug_naming_its_own_domain_is_removed() -> None:
         ("Police said Ong is a freelance writer.", None),
         ("He is a journalist covering crime.", None),
         ("IMAGE 4", "boilerplate"),
+        ("Experience the Ledger today with a 14-day free trial.", "boilerplate"),
+        ("Start your free trial", "boilerplate"),
         ("- Topics: Courts, Harbour News, Home Page - News", "metadata"),
         ("IMAGE 4: This port city floods almost every monsoon season", "caption"),
         ("Pictured is Harlow after the storm, August 2005", "caption"),

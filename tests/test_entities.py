@@ -479,6 +479,18 @@ def test_a_name_made_of_group_names_is_a_group() -> None:
     assert types["Canadian Malays"] == "OTHER"
 
 
+def test_a_company_after_pt_and_an_office_named_for_its_general() -> None:
+    types = _types(
+        [
+            "Ana Brede, the president director of PT Kessel Varuna, was arrested. PT Kessel "
+            "Varuna won the tender.\n\nThe KPK coordinated with the National Police, the "
+            "Attorney General’s Office and the Ministry of Law.\n"
+        ]
+    )
+    assert types["Kessel Varuna"] == "ORG"
+    assert types["Attorney General’s Office"] == "ORG" and "General’s Office" not in types
+
+
 def test_a_time_zone_or_an_accounting_period_is_no_entity() -> None:
     texts = [
         "The ferry was found on 5 March 2025, at around 9.15am Singapore Time). The Tarvo Ferry "

@@ -143,6 +143,15 @@ def test_a_list_bullet_is_not_part_of_the_event() -> None:
     ]
 
 
+def test_a_relative_date_inside_a_quotation_dates_nothing() -> None:
+    text = (
+        "A court in Tarvo convicted the trading firm Kessel Oil of bribery on Friday.\n"
+        "“Today's verdict lacks grounding and we will appeal,” the firm's lawyer said.\n"
+    )
+    timeline = build_timeline([source("S1", text, "2025-02-03")])
+    assert [e.date for e in timeline] == ["2025-01-31"]
+
+
 def test_a_day_without_its_year_takes_the_year_the_story_writes_for_it() -> None:
     first = "A tanker ran aground off Varna on June 14, 2024, spilling fuel along the coast."
     later = (

@@ -224,7 +224,9 @@ def _ranges(text: str, phrases: list[DatePhrase]) -> dict[int, int]:
 def dated_events(sources: Sequence[Source], docs: Sequence[Doc] | None = None) -> list[DatedEvent]:
     """Every dated clause of every source with a usable date, in source and text order."""
     events: list[DatedEvent] = []
-    found = _story_years([find_date_phrases(s.text, s.published) for s in sources])
+    found = _story_years(
+        [_outside_quotations(s.text, find_date_phrases(s.text, s.published)) for s in sources]
+    )
     for i, (source, phrases) in enumerate(zip(sources, found, strict=True)):
         doc = docs[i] if docs is not None and i < len(docs) else None
         for p, evidence, damaged in source_events(source, doc, phrases):
@@ -232,6 +234,17 @@ def dated_events(sources: Sequence[Source], docs: Sequence[Doc] | None = None) -
                 DatedEvent(source.sid, p.date, p.precision, evidence, damaged, len(events))
             )
     return events + _event_anchored(sources, docs, events)
+
+
+_QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|``[^'\n]*''")
+
+
+def _outside_quotations(text: str, phrases: list[DatePhrase]) -> list[DatePhrase]:
+    """The phrases but relative ones inside a quotation: "“Today's verdict lacks grounding,”
+    his lawyer said" in a report of the next day is not that day's; when the words were said
+    the text does not tell."""
+    quoted = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+    return [p for p in phrases if not (p.relative and any(a < p.start < b for a, b in quoted))]
 
 
 _MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")

@@ -66,6 +66,8 @@ BOILERPLATE_PHRASE = re.compile(
     r"|^(?:also read|read also|read more|read related|see also|related|watch|listen|more"
     r"|you (?:may|might) also like|recommended|trending|most read|don't miss)\s*:"
     r"|click here to|tap here to|follow us on|we may earn a commission|cancel (?:at )?any ?time"
+    r"|\b(?:start|begin|try|experience|get|claim|with) (?:[\w'’-]+ ){0,4}(?:a |an |your )?"
+    r"(?:\d+-day |\d+-month |one-month )?free trial\b"
     # App and channel plugs: "Join X's WhatsApp Channel and get the latest news", "Get the
     # paper on your phone with the free X app", "also available on the App Store".
     r"|join (?:our|the|[\w.-]+['’]s) (?:[\w-]+ ){0,2}(?:channel|community|newsletter)"

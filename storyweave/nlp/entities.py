@@ -564,13 +564,15 @@ def _link_names(keys: list[str], union: _Union) -> None:
 
 
 def _link_legal_forms(keys: list[str], union: _Union) -> None:
-    """ "Theta Edge Berhad", "Theta Edge Bhd" and "Theta Edge": one company, whatever the
-    tagger called each spelling."""
+    """ "Theta Edge Berhad", "Theta Edge Bhd", "PT Theta Edge" and "Theta Edge": one company,
+    whatever the tagger called each spelling."""
     by_base: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         words = key.split()
         while len(words) > 1 and words[-1] in CORPORATE_WORDS:
             words = words[:-1]
+        if len(words) > 1 and words[0] in ("pt", "cv"):
+            words = words[1:]  # "PT Theta Edge", Indonesian
         by_base[" ".join(words)].append(key)
     for same in by_base.values():
         for key in same[1:]:

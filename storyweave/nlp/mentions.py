@@ -313,7 +313,8 @@ PORTFOLIO_WORDS = frozenset(
     tourism sport sports science technology public women children planning local government
     treasury commerce immigration water resources natural fisheries forestry mines mining
     petroleum infrastructure investment religious veterans welfare services employment
-    enterprise innovation arts heritage rural urban regional care and & , the
+    enterprise innovation arts heritage rural urban regional care human rights prisons
+    and & , the
     """.split()
 )
 # Bodies named after their portfolio ("Ministry of Digital Development and Information").
@@ -407,6 +408,9 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             start, label, titled = person, "PERSON", True  # "Minister for Home Affairs K Shanmugam"
         if label == "ORG":
             start = _joined_name_start(doc, start, end)
+            if start > 0 and doc[start].lower_ == "general" and doc[start - 1].is_title:
+                if doc[start - 1].lower_ in GENERAL_OFFICES:
+                    start -= 1  # "General’s Office" tagged in "Attorney General’s Office"
         if (
             label != "PERSON"
             and start > 0
@@ -418,6 +422,8 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             end, label = tail, "PLACE"  # "Jalan" tagged alone in "Jalan Bukit Merah"
         elif label in ("PLACE", "PERSON") and _prefix_before(doc, start):
             start, label = start - 1, "PLACE"  # "Merah View" tagged in "Bukit Merah View"
+        if start > 0 and doc[start - 1].text in COMPANY_PREFIXES and doc[start].is_title:
+            label = "ORG"  # "PT Theta Edge", a company (also written without its "PT")
         if label != "PERSON" and end - start == 1 and _honoured(doc, start):
             label, titled = "PERSON", True  # "Ms Varga" with "Varga" tagged an organisation
         span = doc[start:end]
@@ -454,6 +460,12 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
     return out
 
 
+# Written before a company's name: Indonesian "PT" (perseroan terbatas) and "CV".
+COMPANY_PREFIXES = frozenset({"PT", "PT.", "CV"})
+# First words of offices named "... General" ("Attorney General’s Chambers").
+GENERAL_OFFICES = frozenset(
+    "attorney solicitor auditor inspector surgeon accountant postmaster registrar".split()
+)
 # Titles that only ever stand before a person's name ("President" also opens "President's
 # Challenge"; "Ms" never opens anything else).
 HONORIFICS = frozenset("mr mrs ms miss mx mdm madam".split())
