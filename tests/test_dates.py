@@ -198,6 +198,22 @@ def test_a_weekday_someone_hopes_to_reach_is_upcoming() -> None:
     assert found["Friday"] == "2010-01-15"
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("This occurred on May 31 at the ferry terminal.", "2024-05-31"),
+        ("A fire broke out on May 31 in the depot.", "2024-05-31"),
+        ("The hearing is on May 31.", "2025-05-31"),
+        ("The vote will be held on May 31.", "2025-05-31"),
+        ("He was fined in May.", "2024-05-01"),
+        ("The vote will be held in May.", "2025-05-01"),
+    ],
+)
+def test_a_day_without_a_year_in_a_clause_about_the_past_is_past(text: str, day: str) -> None:
+    [(_, found, _)] = resolved(text, "2025-02-04")
+    assert found == day
+
+
 def test_a_programme_called_today_is_not_a_date() -> None:
     text = (
         "Musician Ann Lee guest edited the Today programme on the radio, and World Today aired it."

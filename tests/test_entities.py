@@ -491,6 +491,18 @@ def test_a_company_after_pt_and_an_office_named_for_its_general() -> None:
     assert types["Attorney General’s Office"] == "ORG" and "General’s Office" not in types
 
 
+def test_an_age_before_a_name_makes_a_person_and_a_flight_goes_to_a_place() -> None:
+    types = _types(
+        [
+            "Before a flight to Bali at Kessel Airport, 41-year-old Tanya Rose Whitfield stole "
+            "watches from three shops. Whitfield was caught at the gate.\n\nWhile waiting for a "
+            "flight to Phuket at Harlow Airport, 29-year-old Nadia Jane Corbin carried out a "
+            "series of thefts. Corbin took $300 of items.\n"
+        ]
+    )
+    assert types["Nadia Jane Corbin"] == "PERSON" and types["Bali"] == "PLACE"
+
+
 def test_a_time_zone_or_an_accounting_period_is_no_entity() -> None:
     texts = [
         "The ferry was found on 5 March 2025, at around 9.15am Singapore Time). The Tarvo Ferry "

@@ -116,6 +116,13 @@ _FUTURE_CUE = re.compile(
     r"(?:hope|aim|want|seek|promise|pledge|vow)(?:s|d|ed)? to|"
     r"(?:could|may|might) (?:be|take place|come|happen))\b|['’]ll\b"
 )
+# Verbs that make a clause tell of the past: a day or month without a year in it is the last
+# one before the report ("This occurred on May 31", published in February, is last May).
+_PAST_CUE = re.compile(
+    r"(?i)\b(?:was|were|had|did|occurred|happened|took place|began|ended|died|arrested"
+    r"|reported|announced|killed|injured|struck|broke|fell|rose|sentenced|charged|convicted"
+    r"|fined|caught|stole|seized|launched)\b"
+)
 # Clause boundaries for the future-cue window: punctuation and clause-opening words.
 _CLAUSE_BREAK = re.compile(r"[.;:,!?()\[\]\n—–]|\b(?:that|but|while|after|before|when|and)\b")
 # Superlatives turn "in 30 years" into a duration ("the worst unrest in 30 years").
@@ -146,6 +153,7 @@ class DateMention:
     value: tuple[int | None, ...]
     future: bool = False
     about: str | None = None
+    past: bool = False
 
     @property
     def relative(self) -> bool:
@@ -479,11 +487,14 @@ def find_date_mentions(text: str) -> list[DateMention]:
         if lead and kind in _LEAD_KINDS and not _NO_LEAD.match(text[start:end]):
             start -= len(text[max(0, start - 4) : start]) - lead.start()
         future = kind == "days" and (value[0] or 0) > 0
+        past = False
         if kind in ("weekday", "md", "m", "dom"):
-            future = bool(_FUTURE_CUE.search(_clause_window(text, start, end)))
+            clause = _clause_window(text, start, end)
+            future = bool(_FUTURE_CUE.search(clause))
+            past = not future and bool(_PAST_CUE.search(clause))
         named = _EVENT_NAME.search(text[start:end]) if kind == "event" else None
         about = named[1] if named else None
-        out.append(DateMention(start, end, text[start:end], kind, value, future, about))
+        out.append(DateMention(start, end, text[start:end], kind, value, future, about, past))
     # "on Friday (January 10)": the date in brackets says which Friday; a report published a
     # week later would otherwise put the weekday on the Friday just past.
     # "Jan 24 (Friday)": the weekday in brackets only repeats the date before it.
@@ -543,6 +554,19 @@ def _closest_year(month: int, day: int, anchor: date, future: bool) -> date | No
     return min(options, key=lambda d: (abs((d - anchor).days), d)) if options else None
 
 
+def _year_before(month: int, day: int, anchor: date) -> date | None:
+    """The day ``month``/``day`` last fell on before ``anchor`` (None for a 29 February with
+    no leap year in reach)."""
+    for year in (anchor.year, anchor.year - 1):
+        try:
+            got = date(year, month, day)
+        except ValueError:
+            continue
+        if got <= anchor:
+            return got
+    return None
+
+
 def resolve(mention: DateMention, published: str | date | None) -> tuple[str, str] | None:
     """The ``(YYYY-MM-DD, precision)`` a mention means for a report published on ``published``.
 
@@ -572,6 +596,8 @@ def resolve(mention: DateMention, published: str | date | None) -> tuple[str, st
             return None
     if kind == "md":
         got = _closest_year(a, b, anchor, mention.future)
+        if got is not None and mention.past and got > anchor:
+            got = _year_before(a, b, anchor)
         return (got.isoformat(), "day") if got else None
     if kind == "weekday":
         back = (anchor.weekday() - n) % 7
@@ -606,6 +632,8 @@ def resolve(mention: DateMention, published: str | date | None) -> tuple[str, st
             )
             if mention.future and (year * 12 + month) < anchor.year * 12 + anchor.month:
                 year += 1
+            elif mention.past and (year * 12 + month) > anchor.year * 12 + anchor.month:
+                year -= 1
         return date(year, month, 1).isoformat(), "month"
     if kind == "dom":
         day = v[0] or 1

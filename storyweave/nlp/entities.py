@@ -300,9 +300,11 @@ def _address(key: str) -> bool:
 
 
 # A preposition of place right before a name: "in Hougang", "at Toa Payoh", "near Bedok",
-# "into Kindu", "north of Kisangani", "the town of Kalima".
+# "into Kindu", "a flight to Bali", "north of Kisangani", "the town of Kalima".
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|into|inside|outside|towards?|across"
+    r"|(?:flights?|trips?|journey|travel(?:l?ed)?|flew|fly|flying|headed|bound|deported"
+    r"|extradited|returned) to"
     r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
     r"|(?:town|city|village|province|capital|region|port|district|settlement|suburb"
     r"|neighbou?rhood|island|county|state)\s+of)\s+$",
@@ -364,7 +366,6 @@ def _listed_after_locative(doc: Doc, mention: Mention) -> bool:
     return bool(_LOCATIVE.search(opening))
 
 
-# An age set after a name: "Iskandar Rahmat, 46, ...", "Tan (67)".
 # Right before the name of a work: "titled", "entitled", or a kind of work and an opening quote
 # ("the film “The Long Night Ends”"), then at most three words of the title.
 _WORK_TITLE = re.compile(
@@ -372,6 +373,9 @@ _WORK_TITLE = re.compile(
     r"|song|series|show|programme|program|podcast|report|essay|column|play|novel)\s+[“\"‘'])"
     r"(?:[\w’'-]+\s+){0,3}$"
 )
+# An age set before or after a name: "36-year-old Ana Brede", "Iskandar Rahmat, 46, ...",
+# "Tan (67)".
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+()$")
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\s*,|\s*\((\d{1,2})\)")
 # Oldest age read as one ("Corn Fries (412)" is a calorie count).
 MAX_AGE = 110
@@ -952,7 +956,10 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
     aged = frozenset(
         (m.sid, m.start)
         for m in mentions
-        if (age := _AGE_AFTER.match(texts[m.sid], m.end))
+        if (
+            (age := _AGE_AFTER.match(texts[m.sid], m.end))
+            or (age := _AGE_BEFORE.search(texts[m.sid][max(0, m.start - 16) : m.start]))
+        )
         and 0 < int(age.group(1) or age.group(2)) <= MAX_AGE
     )
     attributive = frozenset(
