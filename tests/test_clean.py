@@ -375,6 +375,7 @@ def test_outlet_plug_naming_its_own_domain_is_removed() -> None:
         ("IMAGE 4", "boilerplate"),
         ("Experience the Ledger today with a 14-day free trial.", "boilerplate"),
         ("Start your free trial", "boilerplate"),
+        ("Unlock Exclusive Insights Today! Join the Ledger Club for more.", "boilerplate"),
         ("- Topics: Courts, Harbour News, Home Page - News", "metadata"),
         ("IMAGE 4: This port city floods almost every monsoon season", "caption"),
         ("Pictured is Harlow after the storm, August 2005", "caption"),

@@ -503,6 +503,21 @@ def test_an_age_before_a_name_makes_a_person_and_a_flight_goes_to_a_place() -> N
     assert types["Nadia Jane Corbin"] == "PERSON" and types["Bali"] == "PLACE"
 
 
+def test_titles_units_companies_and_plurals_of_things_are_no_people() -> None:
+    types = _types(
+        [
+            "“We will keep watch,” said Rear Admiral Tomas Brede, commander of the fleet. The "
+            "case was handled by the General Crimes Unit and Kessel Feng Shipping.\n\n"
+            "The engineer failed to record discharges in the vessel’s Oil Record Book (ORB).\n\n"
+            "Coast Guard inspectors found false entries in the tanker’s Oil Record Books during "
+            "an inspection in Tarvo.\n\nThe crew falsified Oil Record Books for months.\n"
+        ]
+    )
+    assert "Rear Admiral" not in types and types["Tomas Brede"] == "PERSON"
+    assert types["General Crimes Unit"] == types["Kessel Feng Shipping"] == "ORG"
+    assert types["Oil Record Books"] == types["Oil Record Book"]
+
+
 def test_a_time_zone_or_an_accounting_period_is_no_entity() -> None:
     texts = [
         "The ferry was found on 5 March 2025, at around 9.15am Singapore Time). The Tarvo Ferry "

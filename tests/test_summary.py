@@ -219,6 +219,24 @@ def test_a_quotation_credited_to_no_one_is_no_summary_sentence() -> None:
     assert len(said) == 3 and not any(t.startswith("“") for t in said), said
 
 
+def test_a_quotation_credited_to_a_pronoun_is_no_summary_sentence() -> None:
+    outraged = "“I was absolutely outraged by the closure of the ferry line,” he said."
+    texts = [
+        "The Kessington ferry line closed on Sunday after 80 years, the harbour office said.\n"
+        f"{outraged}\n"
+        "Engineers will inspect the ferry terminal on Monday.\n",
+        "The Kessington ferry line was closed on Sunday.\n"
+        f"{outraged}\n"
+        "Buses will replace the ferry service until further notice.\n",
+        "The ferry line at Kessington closed on Sunday.\n"
+        f"{outraged}\n",
+    ]
+    sources = bare_sources(texts, "q-{i}", "{i}.txt")
+    summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
+    said = [i.text for i in summary]
+    assert len(said) == 3 and not any("outraged" in t for t in said), said
+
+
 def test_a_sentence_inside_a_quotation_is_no_summary_sentence() -> None:
     quoted = (
         "“Our model is the first to join every method in one projection. It shows the urgent "

@@ -152,6 +152,16 @@ def test_a_relative_date_inside_a_quotation_dates_nothing() -> None:
     assert [e.date for e in timeline] == ["2025-01-31"]
 
 
+def test_a_wire_dateline_dates_no_event() -> None:
+    text = (
+        "TARVO, Jan 19 — The parks board is watching the coast after crocodiles escaped from "
+        "a farm on Jan 13.\n"
+        "KESSEL, Feb. 2 (Reuters) - Police said the farm's fence was repaired on Jan 20.\n"
+    )
+    timeline = build_timeline([source("S1", text, "2025-02-02")])
+    assert [e.date for e in timeline] == ["2025-01-13", "2025-01-20"]
+
+
 def test_a_day_without_its_year_takes_the_year_the_story_writes_for_it() -> None:
     first = "A tanker ran aground off Varna on June 14, 2024, spilling fuel along the coast."
     later = (

@@ -200,20 +200,28 @@ def first_person(text: str) -> bool:
 
 
 def bare_quotation(text: str) -> bool:
-    """Whether a sentence is only a quotation, with no one credited for it in the sentence.
+    """Whether a sentence is only a quotation, with no one named for it in the sentence.
 
     Example:
-        >>> bare_quotation("“We will rebuild it.”"), bare_quotation('"We will go," he said.')
+        >>> bare_quotation("“We will rebuild it.”"), bare_quotation('"We go," Mayor Tan said.')
         (True, False)
-        >>> bare_quotation("It shows the need to act.”")
-        True
+        >>> bare_quotation('"We will go," he said.'), bare_quotation("It shows the need to act.”")
+        (True, True)
     """
     stripped = text.strip()
     if _inside_quotation(stripped):
         return True
     if stripped[:1] not in '"“':
         return False
-    return not re.search(r"[A-Za-z]{2,}", _QUOTED_PART.sub(" ", stripped))
+    rest = re.findall(r"[A-Za-z]{2,}", _QUOTED_PART.sub(" ", stripped))
+    return all(w.casefold() in _UNNAMED_CREDIT for w in rest)
+
+
+# What credits a quotation to no one a reader knows: "he said", "she told reporters".
+_UNNAMED_CREDIT = frozenset(
+    "he she they it we said says added adds told tells asked noted explained reporters "
+    "him her them later then also".split()
+)
 
 
 def _inside_quotation(text: str) -> bool:

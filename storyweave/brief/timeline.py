@@ -239,12 +239,28 @@ def dated_events(sources: Sequence[Source], docs: Sequence[Doc] | None = None) -
 _QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|``[^'\n]*''")
 
 
+# A wire dateline opening a paragraph: "SINGAPORE, Jan 19 — ", "BELLINZONA, Switzerland (Jan
+# 31): ". Its date is the report's, no event's.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?[,(]\s*$")
+_DATELINE_AFTER = re.compile(r"\)?\s*(?:\([A-Za-z .]{1,20}\)\s*)?(?:[—–:]|-\s)")
+
+
+def _in_dateline(text: str, phrase: DatePhrase) -> bool:
+    before = text[max(0, phrase.start - 80) : phrase.start]
+    return bool(_DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(text, phrase.end))
+
+
 def _outside_quotations(text: str, phrases: list[DatePhrase]) -> list[DatePhrase]:
-    """The phrases but relative ones inside a quotation: "“Today's verdict lacks grounding,”
+    """The phrases but relative ones inside a quotation ("“Today's verdict lacks grounding,”
     his lawyer said" in a report of the next day is not that day's; when the words were said
-    the text does not tell."""
+    the text does not tell) and those of a wire dateline."""
     quoted = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
-    return [p for p in phrases if not (p.relative and any(a < p.start < b for a, b in quoted))]
+    return [
+        p
+        for p in phrases
+        if not (p.relative and any(a < p.start < b for a, b in quoted))
+        and not _in_dateline(text, p)
+    ]
 
 
 _MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")

@@ -71,6 +71,7 @@ BOILERPLATE_PHRASE = re.compile(
     # App and channel plugs: "Join X's WhatsApp Channel and get the latest news", "Get the
     # paper on your phone with the free X app", "also available on the App Store".
     r"|join (?:our|the|[\w.-]+['’]s) (?:[\w-]+ ){0,2}(?:channel|community|newsletter)"
+    r"|^unlock (?:exclusive|premium|full|unlimited)\b"
     r"|get the latest (?:news|updates|stories|headlines)\b|with (?:the|our) (?:new |free )+"
     r"[\w ]{0,20}\bapp\b|(?:also available|download\w*|get it) (?:[\w'’]+ ){0,4}(?:on|from|at) "
     r"(?:the )?(?:[\w'’]+ )?(?:app store|google play)|for more (?:stories|news|articles"

@@ -39,7 +39,7 @@ TITLES = frozenset(
     commissioner commander chief deputy prime leader
     datuk dato dato' datin seri tun tunku tengku toh puan tuan encik ustaz shri smt
     madam mdm pastor ps bishop imam rabbi professor inspector insp supt superintendent
-    dpm sm pm mos sms ac acp dsp comm mp mps
+    dpm sm pm mos sms ac acp dsp comm mp mps rear
     """.split()
 )
 # Small words a title-case heading or a quoted title leaves in lower case ("Out of the Blue").
@@ -59,7 +59,7 @@ ORG_WORDS = CORPORATE_WORDS | frozenset(
     museum library church mosque temple airport station prison hotel campus stadium
     limited corporation consortium partnership gallery observatory secondary polytechnic
     industries enterprises ventures airlines airways railway railways transit coalition
-    united movement front contracting construction engineering trading logistics
+    united movement front contracting construction engineering trading logistics shipping unit
     """.split()
 )
 

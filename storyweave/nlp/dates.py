@@ -121,7 +121,8 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"(?i)\b(?:was|were|had|did|occurred|happened|took place|began|ended|died|arrested"
     r"|reported|announced|killed|injured|struck|broke|fell|rose|sentenced|charged|convicted"
-    r"|fined|caught|stole|seized|launched)\b"
+    r"|fined|caught|stole|seized|launched|pleaded|pled|admitted|ruled|resigned|appointed"
+    r"|elected|won|lost)\b"
 )
 # Clause boundaries for the future-cue window: punctuation and clause-opening words.
 _CLAUSE_BREAK = re.compile(r"[.;:,!?()\[\]\n—–]|\b(?:that|but|while|after|before|when|and)\b")

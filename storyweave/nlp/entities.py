@@ -994,11 +994,13 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
     _bodies_before_people(types, groups, texts)
     _country_branches(types, groups)
     groups = {k: groups[k] for k in sorted(types)}
-    # "Ruvenians"-style plurals of a nationality the tagger took for a person.
+    # "Ruvenians"-style plurals of a nationality the tagger took for a person; "Oil Record
+    # Books", the plural of a thing the story names, is that thing's kind.
     for key, kind in list(types.items()):
-        if kind == "PERSON" and " " not in key and key.endswith("s"):
-            if types.get(key[:-1], "PERSON") != "PERSON":
-                types[key] = "OTHER"
+        if kind == "PERSON" and key.endswith("s"):
+            singular = types.get(key[:-1], "PERSON")
+            if singular != "PERSON":
+                types[key] = "OTHER" if " " not in key else singular
     # "Singaporean Malays", tagged an organisation: a group of people each word of which
     # the story uses as a group's name.
     for key, kind in list(types.items()):

@@ -402,6 +402,8 @@ def _ner_mentions(source: Source, doc: Doc) -> list[Mention]:
             continue
         if all(t.text.casefold().rstrip(".") in TITLES for t in doc[start:end]):
             continue  # "Datuk Seri" split from the name it precedes
+        if doc[start:end].text == "Charge" and start > 0 and doc[start - 1].lower_ == "in":
+            continue  # "Special Agent in Charge", "Officer in Charge": a title
         if label == "PERSON" and (place := _place_around(doc, start, end)) is not None:
             start, end, label = place[0], place[1], "PLACE"  # "Johor Bahru" tagged a person
         if label in ("PERSON", "ORG") and (person := _after_portfolio(doc, start, end)) > start:
