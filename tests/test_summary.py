@@ -228,8 +228,7 @@ def test_a_quotation_credited_to_a_pronoun_is_no_summary_sentence() -> None:
         "The Kessington ferry line was closed on Sunday.\n"
         f"{outraged}\n"
         "Buses will replace the ferry service until further notice.\n",
-        "The ferry line at Kessington closed on Sunday.\n"
-        f"{outraged}\n",
+        f"The ferry line at Kessington closed on Sunday.\n{outraged}\n",
     ]
     sources = bare_sources(texts, "q-{i}", "{i}.txt")
     summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)

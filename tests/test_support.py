@@ -140,6 +140,12 @@ def test_outlier_place_is_a_dispute_and_never_summarised() -> None:
     assert not any("Romania" in e.text for f in facts if f.status == "agreed" for e in f.evidence)
 
 
+def test_a_country_and_its_continent_are_no_dispute() -> None:
+    texts = [t.replace("Romania", "Europe") for t in DEPLOY]
+    _, _, disputes = _weave([_source(f"S{i}", t) for i, t in enumerate(texts, 1)])
+    assert not [d for d in disputes if d.topic.startswith("where")], disputes
+
+
 # Which hospital the rider went to: two outlets name one, two another, one names none.
 HOSPITAL = [
     "The 31-year-old rider was taken conscious to Alder Bay General Hospital, paramedics said.\n"

@@ -126,18 +126,26 @@ COUNTRY_SHORT_NAMES = {"uk": "GB", "britain": "GB", "great britain": "GB", "amer
 
 @cache
 def _regions() -> tuple[dict[str, set[str]], dict[str, str]]:
-    """({folded place: regions it lies in}, {folded country or US state: its region})."""
+    """({folded place: regions it lies in}, {folded continent, country or US state: its
+    region})."""
     names = _geonames()
     region: dict[str, str] = dict(COUNTRY_SHORT_NAMES)
+    for code, continent in names.get_continents().items():
+        region[fold(continent["name"])] = "C-" + code
+    continent_of: dict[str, str] = {}
+    inside: dict[str, set[str]] = {}
     for country in names.get_countries().values():
+        continent_of[country["iso"]] = "C-" + country["continentcode"]
         for spelling in (country["name"], country["iso"], country["iso3"]):
             region[fold(spelling).replace(".", "")] = country["iso"]
-    inside: dict[str, set[str]] = {}
+            inside.setdefault(fold(spelling), set()).add(continent_of[country["iso"]])
+    for short, iso in COUNTRY_SHORT_NAMES.items():
+        inside.setdefault(short, set()).add(continent_of.get(iso, ""))
     for state in names.get_us_states().values():
         region[fold(state["name"])] = "US-" + state["code"]
-        inside.setdefault(fold(state["name"]), set()).add("US")
+        inside.setdefault(fold(state["name"]), set()).update({"US", continent_of["US"]})
     for city in names.get_cities().values():
-        parts = {city["countrycode"]}
+        parts = {city["countrycode"], continent_of.get(city["countrycode"], "")}
         if city["countrycode"] == "US":
             parts.add("US-" + city["admin1code"])
         # The city's name, and its short forms in capitals ("NYC", "KL").
@@ -150,11 +158,13 @@ def _regions() -> tuple[dict[str, set[str]], dict[str, str]]:
 
 
 def lies_within(place: str, region: str) -> bool:
-    """Whether a known city or US state lies in a country or US state, as far as the
-    gazetteer knows; a name it does not know lies nowhere.
+    """Whether a known city, US state or country lies in a continent, country or US state,
+    as far as the gazetteer knows; a name it does not know lies nowhere.
 
     Example:
         >>> lies_within("New York City", "US"), lies_within("Kuala Lumpur", "Malaysia")
+        (True, True)
+        >>> lies_within("Japan", "Asia"), lies_within("Paris", "Europe")
         (True, True)
         >>> lies_within("Kuala Lumpur", "Singapore")
         False
