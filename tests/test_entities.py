@@ -518,6 +518,12 @@ def test_titles_units_companies_and_plurals_of_things_are_no_people() -> None:
     assert types["Oil Record Books"] == types["Oil Record Book"]
 
 
+@pytest.mark.parametrize("title", ["Cmndr.", "Sgt.", "Supt.", "Cpl.", "Insp.", "Det."])
+def test_an_abbreviated_title_ends_no_sentence(title: str) -> None:
+    [doc] = parse([f"The tribunal cleared {title} Ivo Marek of all charges on Monday."])
+    assert len(list(doc.sents)) == 1
+
+
 def test_a_time_zone_or_an_accounting_period_is_no_entity() -> None:
     texts = [
         "The ferry was found on 5 March 2025, at around 9.15am Singapore Time). The Tarvo Ferry "

@@ -236,6 +236,21 @@ def test_a_quotation_credited_to_a_pronoun_is_no_summary_sentence() -> None:
     assert len(said) == 3 and not any("outraged" in t for t in said), said
 
 
+def test_a_summary_sentence_reads_without_its_wire_dateline() -> None:
+    texts = [
+        "KESSINGTON, Jan 30 – Storm waves destroyed the Kessington pier on Sunday night.\n"
+        "Engineers will inspect the ferry terminal on Monday.\n",
+        "Storm waves destroyed the Kessington pier on Sunday night, the harbour office said.\n"
+        "The ferry service to the islands is suspended until further notice.\n",
+    ]
+    sources = bare_sources(texts, "q-{i}", "{i}.txt")
+    summary, facts, _ = weave(sources, parse([s.text for s in sources]), [], 2)
+    told = [i.text for i in summary] + [f.text for f in facts]
+    assert not any(t.startswith("KESSINGTON") for t in told), told
+    spans = [e.text for i in summary for e in i.evidence]
+    assert any(t.startswith("KESSINGTON, Jan 30 – Storm") for t in spans), spans
+
+
 def test_a_sentence_inside_a_quotation_is_no_summary_sentence() -> None:
     quoted = (
         "“Our model is the first to join every method in one projection. It shows the urgent "

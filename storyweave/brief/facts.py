@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -9,6 +10,23 @@ import numpy as np
 from storyweave.brief.align import Alignment, Unit
 from storyweave.evidence import span as evidence_span
 from storyweave.models import Evidence, Fact, Source
+
+# A wire dateline opening a sentence: "NAIROBI, Kenya (AP) — ", "LONDON — ", "SINGAPORE, Jan 30
+# – ", "WASHINGTON (AP) _ ".
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]{0,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–_-]+\s+"
+)
+
+
+def without_dateline(text: str) -> str:
+    """A sentence as a reader wants it in a brief: without the wire dateline that opens it.
+
+    Example:
+        >>> without_dateline("SINGAPORE, Jan 30 – About 37,000 health workers will get a raise.")
+        'About 37,000 health workers will get a raise.'
+    """
+    rest = DATELINE.sub("", text, count=1)
+    return rest if rest[:1].isupper() or rest[:1] in "“\"‘'" else text
 
 
 def supporters(i: int, units: Sequence[Unit], alignment: Alignment) -> dict[str, int]:
@@ -67,9 +85,9 @@ def build_facts(
         used.update(best.values())
         sids, evidence = cited(i, units, alignment, sources)
         if len(groups[i]) >= 2:
-            agreed.append(Fact(units[i].text, "agreed", sids, evidence))
+            agreed.append(Fact(without_dateline(units[i].text), "agreed", sids, evidence))
         else:
-            single.append((i, Fact(units[i].text, "single", sids, evidence)))
+            single.append((i, Fact(without_dateline(units[i].text), "single", sids, evidence)))
     single.sort(key=lambda pair: (units[pair[0]].source, units[pair[0]].position))
     return agreed + [fact for _, fact in single]
 

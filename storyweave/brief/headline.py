@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyweave.brief.facts import without_dateline
+
 # Titles whose support is within this much of the best count as equally good, and the
 # earliest of them wins: a story keeps its name as reports arrive unless another title is
 # clearly more typical. bench/headline.py (LocalNews events, off-topic reports included):
@@ -107,10 +109,6 @@ MAX_HEADLINE_WORDS = 16
 HEADLINE_SLACK_WORDS = 3
 # Nor fewer than this many, when cut at a clause boundary.
 MIN_HEADLINE_WORDS = 5
-# A wire dateline opening the sentence: "NAIROBI, Kenya (AP) — ", "LONDON — ".
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]{0,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s*"
-)
 _SPEECH = re.compile(r"\b(?:said|says|say|reported|reports|announced|told|according)\b")
 _CLAUSE_BREAKS = re.compile(r"(?:,|;|:| —| –| -)\s+")
 
@@ -129,7 +127,7 @@ def headline_from(sentence: str) -> str:
         >>> headline_from("At least 231 people died in Honduras, the commission said Saturday.")
         'At least 231 people died in Honduras'
     """
-    text = _DATELINE.sub("", " ".join(sentence.split()).strip())
+    text = without_dateline(" ".join(sentence.split()).strip())
     text = _compress(text)
     text = re.sub(r"^According to [^,]{1,80},\s*", "", text)
     text = text[:1].upper() + text[1:]

@@ -13,7 +13,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.brief.align import Alignment, Unit
-from storyweave.brief.facts import cited, support_groups
+from storyweave.brief.facts import cited, support_groups, without_dateline
 from storyweave.models import Source, SummaryItem
 from storyweave.nlp.embed import embed
 
@@ -270,5 +270,5 @@ def build_summary(
     items = []
     for i in chosen:
         sids, evidence = cited(i, units, alignment, sources)
-        items.append(SummaryItem(units[i].text, sids, evidence))
+        items.append(SummaryItem(without_dateline(units[i].text), sids, evidence))
     return items

@@ -39,7 +39,8 @@ TITLES = frozenset(
     commissioner commander chief deputy prime leader
     datuk dato dato' datin seri tun tunku tengku toh puan tuan encik ustaz shri smt
     madam mdm pastor ps bishop imam rabbi professor inspector insp supt superintendent
-    dpm sm pm mos sms ac acp dsp comm mp mps rear
+    dpm sm pm mos sms ac acp dsp comm mp mps rear cmdr cmndr comdr cpl pvt brig det amb atty
+    msgr spc
     """.split()
 )
 # Small words a title-case heading or a quoted title leaves in lower case ("Out of the Blue").

