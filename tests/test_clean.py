@@ -566,6 +566,24 @@ def test_a_closing_line_after_a_junk_line_is_kept_without_a_list_above() -> None
     assert "a race against time" in source.text
 
 
+def test_an_outlet_sign_off_after_the_last_sentence_takes_only_itself_away() -> None:
+    text = (
+        "Let us work together as role models, he wrote in a post on Monday. /TDL\n"
+        "This happened on May 31 at the terminal. /TDL Read also: Family fined for feeding birds\n"
+        "Prices rose by 3% /year.\n"
+    )
+    source = clean_articles([_article(text)])[0]
+    assert source.text.split("\n\n") == [
+        "Let us work together as role models, he wrote in a post on Monday.",
+        "This happened on May 31 at the terminal.",
+        "Prices rose by 3% /year.",
+    ]
+    assert [(r.reason, r.text) for r in source.removed] == [
+        ("boilerplate", "/TDL"),
+        ("boilerplate", "/TDL Read also: Family fined for feeding birds"),
+    ]
+
+
 def test_a_desk_marker_wrapped_after_a_sentence_end_takes_only_itself_away() -> None:
     text = (
         "\nAt least 48 people have been confirmed dead in Veloria after the floods of last \n"

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from conftest import bare_sources
 
+from storyweave.brief.facts import without_dateline
 from storyweave.brief.support import weave
 from storyweave.models import Flag, Source
 from storyweave.nlp.spacy_model import parse
@@ -249,6 +250,19 @@ def test_a_summary_sentence_reads_without_its_wire_dateline() -> None:
     assert not any(t.startswith("KESSINGTON") for t in told), told
     spans = [e.text for i in summary for e in i.evidence]
     assert any(t.startswith("KESSINGTON, Jan 30 – Storm") for t in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        ("KESSINGTON: Engineers will inspect it.", "Engineers will inspect it."),
+        ("TARVO (AP) _ The pier fell.", "The pier fell."),
+        ("NOTE: the figures are provisional.", "NOTE: the figures are provisional."),
+        ("US President Ana Lise said - no.", "US President Ana Lise said - no."),
+    ],
+)
+def test_without_dateline(sentence: str, read: str) -> None:
+    assert without_dateline(sentence) == read
 
 
 def test_a_sentence_inside_a_quotation_is_no_summary_sentence() -> None:

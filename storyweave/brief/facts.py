@@ -12,9 +12,9 @@ from storyweave.evidence import span as evidence_span
 from storyweave.models import Evidence, Fact, Source
 
 # A wire dateline opening a sentence: "NAIROBI, Kenya (AP) — ", "LONDON — ", "SINGAPORE, Jan 30
-# – ", "WASHINGTON (AP) _ ".
+# – ", "WASHINGTON (AP) _ ", "SINGAPORE: ".
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]{0,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–_-]+\s+"
+    r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]{0,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–_:-]+\s+"
 )
 
 

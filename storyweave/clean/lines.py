@@ -56,6 +56,8 @@ _WIRE_DASH = re.compile(r"(?<=[\w,.;:')\u201d\u2019]) _ (?=[\w\u201c\u2018])")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 # A line's text up to its last sentence end, and what follows it.
 _SENTENCE_THEN_MARKER = re.compile(r"^(.*[.!?][\"'”’)]?)\s+(\S.*)$")
+# ... and an outlet's sign-off after the last sentence: "/TISG", "/ABC Read also: ...".
+_SENTENCE_THEN_SIGN_OFF = re.compile(r"^(.*[.!?][\"'”’)]?)\s+(/[A-Z]{2,8}\b.*)$")
 
 
 def typeset(text: str) -> str:
@@ -109,6 +111,15 @@ def paragraphs(text: str) -> list[str]:
             if current:
                 out.append(" ".join(current))
             out.append(stripped)
+            current = []
+            continue
+        signed = _SENTENCE_THEN_SIGN_OFF.match(stripped)
+        if signed:
+            # "... in a Facebook post on Monday. /TISG": the outlet's sign-off is a line of its
+            # own, so it goes as junk and the sentence stays.
+            current.append(signed.group(1))
+            out.append(" ".join(current))
+            out.append(signed.group(2))
             current = []
             continue
         current.append(stripped)

@@ -204,8 +204,9 @@ def no_word(line: str) -> bool:
     return letter_count(line) <= NO_WORD_MAX_LETTERS
 
 
-# Template residue: "[[nid:12345]]", "{{ widget }}".
-TEMPLATE = re.compile(r"^(?:\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\})$")
+# Template residue: "[[nid:12345]]", "{{ widget }}"; an outlet's sign-off ("/TISG") and
+# whatever the scraper ran after it.
+TEMPLATE = re.compile(r"^(?:\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\}|/[A-Z]{2,8}\b.*)$")
 # Tokens of scrambled or encoded text: symbols inside a word, or letters run into digits.
 _GARBLED_TOKEN = re.compile(r"\w[:%^{}<>=\\~$@#\[\]|]+\w|[A-Za-z]+\d+[A-Za-z]|\d+[A-Za-z]{2,}\d")
 GARBLED_MIN_TOKENS = 6

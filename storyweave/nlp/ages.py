@@ -24,6 +24,17 @@ GENERIC = frozenset(
     gentleman son daughter father mother
     """.split()
 )
+# Things the papers give an age to ("a 30-year-old picture", "the 12-year-old car"): no one.
+THINGS = frozenset(
+    """
+    picture photo photograph image painting portrait statue film video song book record
+    building house home flat church temple mosque school bridge tower tree car vehicle bus
+    truck lorry van ship vessel boat plane aircraft jet train machine engine bottle wine
+    whisky tradition law rule policy dispute conflict war feud mystery case company firm
+    business shop store restaurant brand franchise program programme scheme system network
+    pipe pipeline road dam reactor plant factory mine well structure
+    """.split()
+)
 # Ages outside this range are something else ("a 150-year-old church").
 MAX_AGE = 110
 # Words that put a sentence about another incident ("another case ... a 15-year-old
@@ -134,7 +145,7 @@ def _whom(noun: Token, end: int) -> tuple[str, int, str | None] | None:
         return noun.doc.text[parts[0].idx : noun.idx + len(noun.text)], end, None
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
         return None  # a plural ("users aged 13") is a group, not one person
-    if noun.lemma_.lower() in GENERIC:
+    if noun.lemma_.lower() in GENERIC or noun.lemma_.lower() in THINGS:
         return None
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     kind = (
