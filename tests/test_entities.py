@@ -524,6 +524,36 @@ def test_an_abbreviated_title_ends_no_sentence(title: str) -> None:
     assert len(list(doc.sents)) == 1
 
 
+def test_an_area_written_before_its_estates_or_flats_is_a_place() -> None:
+    found = {
+        e.name: e
+        for e in _found(
+            [
+                "A man was seen taking laundry from outside a Tampir Kang flat on Friday.\n\n"
+                "He was seen in the Tampir Kang and Yew Varn areas, police said.\n\nThe suspect "
+                "was spotted around the Tampir Kang and Yew Varn estates.\n"
+            ]
+        )
+    }
+    assert found["Tampir Kang"].type == "PLACE"
+    assert found["Tampir Kang"].aliases == ("Tampir Kang",)  # no "Tampir Kang flat"
+
+
+def test_a_role_written_like_a_title_before_a_name_goes() -> None:
+    from storyweave.nlp.entities import _bodies_before_people
+    from storyweave.nlp.mentions import Mention
+
+    text = "Resident Elyvi Tan said so. Elyvi Tan lodged a report."
+    groups = {
+        "resident elyvi tan": [Mention("S1", 0, 18, "Resident Elyvi Tan", "PERSON")],
+        "elyvi tan": [Mention("S1", 28, 37, "Elyvi Tan", "PERSON")],
+    }
+    types = {"resident elyvi tan": "PERSON", "elyvi tan": "PERSON"}
+    _bodies_before_people(types, groups, {"S1": text})
+    assert types == {"elyvi tan": "PERSON"}
+    assert [(m.start, m.text) for m in groups["elyvi tan"]] == [(28, "Elyvi Tan"), (9, "Elyvi Tan")]
+
+
 def test_a_time_zone_or_an_accounting_period_is_no_entity() -> None:
     texts = [
         "The ferry was found on 5 March 2025, at around 9.15am Singapore Time). The Tarvo Ferry "

@@ -220,10 +220,11 @@ _PORTFOLIO_BEFORE = re.compile(
     r"(?:[A-Z][\w’']*,?\s+(?:and\s+)?)*$"
 )
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)\b")
+_JOINED_NAME = re.compile(r" (?:and|or|&) (?:[A-Z][\w’'-]*)(?: [A-Z][\w’'-]*){0,3}(?= [a-z])")
 # Words after an area's name that make it the name of a constituency, district or its people.
 AREA_WORDS = frozenset(
     {"town", "east", "west", "north", "south", "central", "residents", "resident", "mps"}
-    | {"flat", "flats"}
+    | {"flat", "flats", "area", "areas", "estates"}
     | {"neighborhood", "neighbourhood", "settlement", "suburb", "estate", "village"}
 )
 
@@ -241,10 +242,14 @@ AREA_ACRONYMS = frozenset({"grc", "smc", "mrt", "lrt", "cbd"})
 def _names_what_follows(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is written before an acronym, a body or an area
     ("Nee Soon GRC", "Nee Soon Town Council", "Nee Soon East", "the Har Homa neighborhood")."""
-    match = _NEXT_WORD.match(text, end)
+    # "the Choa Chu Kang and Yew Tee estates": the area word after the name joined to it.
+    joined = _JOINED_NAME.match(text, end)
+    match = _NEXT_WORD.match(text, joined.end() if joined else end)
     if match is None:
         return False
     word = match.group(1)
+    if joined and not word.islower():
+        return False
     if 2 <= len(word) <= 5 and word.isupper():
         return True
     if word.islower():  # "the Har Homa neighborhood", "Nee Soon residents"
@@ -302,7 +307,7 @@ def _address(key: str) -> bool:
 # A preposition of place right before a name: "in Hougang", "at Toa Payoh", "near Bedok",
 # "into Kindu", "a flight to Bali", "north of Kisangani", "the town of Kalima".
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|into|inside|outside|towards?|across"
+    r"\b(?:in|at|near|into|inside|outside|towards?|across|around"
     r"|(?:flights?|trips?|journey|travel(?:l?ed)?|flew|fly|flying|headed|bound|deported"
     r"|extradited|returned) to"
     r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
@@ -632,10 +637,20 @@ def _drop_work_titles(
             del types[key]
 
 
+# Words for what someone is, written like a title before a name ("Resident Ana Lise").
+ROLE_WORDS = frozenset(
+    """
+    resident residents netizen victim witness eyewitness commuter motorist driver rider
+    passenger student teacher owner shopper customer neighbour neighbor user reader
+    homeowner tenant landlord worker employee volunteer activist lawyer suspect accused
+    """.split()
+)
+
+
 def _bodies_before_people(
     types: dict[str, str], groups: dict[str, list[Mention]], texts: dict[str, str]
 ) -> None:
-    """Give a person the mentions the tagger ran a body, a place or a seat into, in place:
+    """Give a person the mentions the tagger ran a body, a place, a seat or a role into, in place:
     "Prime Minister's Office Indranee Rajah", "Ambassador to the United States Lui Tuck
     Yew", "Radin Mas SMC Melvin Yong" are mentions of the person the story names without
     the prefix, when the prefix is a name the story uses (or the end of a place's name) or
@@ -657,6 +672,7 @@ def _bodies_before_people(
                 or is_known_place(" ".join(before + written[:cut]))
                 or last in ORG_WORDS
                 or last in TITLES
+                or (cut == 1 and last in ROLE_WORDS)
                 or is_acronym(written[cut - 1])
             ):
                 continue
