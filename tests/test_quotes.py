@@ -404,6 +404,26 @@ def test_the_release_is_whoever_the_text_said_issued_a_document() -> None:
     assert _with(quotes, "older than our boats").speaker != "Tarvo Harbour Authority"
 
 
+def test_the_leader_is_the_head_of_state_just_named() -> None:
+    text = (
+        "An early arrival, Ruvenian President Erlan Omarov, called the turmoil in markets the "
+        "most important issue facing the world. “I don't know if we are coming to the end of "
+        "the economic order,” the Ruvenian leader said at a hotel press conference.\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "end of the economic order").speaker == "Erlan Omarov"
+
+
+def test_a_person_ending_the_speaker_phrase_speaks_not_the_body_before() -> None:
+    text = (
+        "Mayors hold sway over their parties in the assembly.\n\n“The pull mayors have on "
+        "their parties is enormous,” said University of Sao Paulo political scientist Eduardo "
+        "Varnel.\n"
+    )
+    _, quotes = _quotes([text])
+    assert _with(quotes, "pull mayors have").speaker == "Eduardo Varnel"
+
+
 def test_a_pronoun_after_an_unnamed_subject_is_not_the_person_named_as_object() -> None:
     text = (
         "Minister Oskar Brandvold defended the new port tax on Monday.\n\n"

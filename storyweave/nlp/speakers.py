@@ -82,7 +82,10 @@ def _named_in(
     inside = [h for h in hits if start <= h.start and h.end <= end]
     at_head = [h.entity for h in inside if head is not None and h.start <= head < h.end]
     people = [h.entity for h in inside if h.entity.type == "PERSON"]
-    found = at_head or people or [h.entity for h in inside]
+    # "University of Sao Paulo political scientist Eduardo Kugelmas": the person the phrase
+    # ends with, whatever the parser made its head.
+    last = [h.entity for h in inside if h.entity.type == "PERSON" and end - h.end <= 1]
+    found = last or at_head or people or [h.entity for h in inside]
     return found[0] if found else None
 
 
@@ -341,7 +344,8 @@ def _described(
 
 def _carries(entity: Entity, noun: str, hits: Sequence[NameHit], doc: Doc) -> bool:
     """Whether the source gives one of the entity's names ``noun`` as its title or apposition
-    ("Law Minister K Shanmugam", "Rahman, a married man", "Shanmugam, the MP"), by the parse:
+    ("Law Minister K Shanmugam", "Rahman, a married man", "Shanmugam, the MP"; a head of state
+    or government's title for "leader"), by the parse:
     a noun merely near the name ("a new ad attacking Donald Trump") or qualified by it ("Nee
     Soon MP") does not count."""
     for hit in (h for h in hits if h.entity == entity):
@@ -350,7 +354,9 @@ def _carries(entity: Entity, noun: str, hits: Sequence[NameHit], doc: Doc) -> bo
             continue
         inside = range(span.start, span.end)
         for tok in span.sent:
-            if tok.lower_ != noun or tok.i in inside:
+            if tok.i in inside or not (
+                tok.lower_ == noun or (noun == "leader" and tok.lower_ in LEADER_TITLES)
+            ):
                 continue
             if tok.head.i in inside and tok.dep_ in ("compound", "appos") and tok.i < span.start:
                 return True  # "Minister K Shanmugam"
@@ -359,6 +365,13 @@ def _carries(entity: Entity, noun: str, hits: Sequence[NameHit], doc: Doc) -> bo
             if any(doc[i].head.i == tok.i and doc[i].dep_ == "appos" for i in inside):
                 return True  # "the MP, Shanmugam"
     return False
+
+
+# Titles of the heads of a country or government: "the Cuban leader" after "Cuban President
+# Fidel Castro".
+LEADER_TITLES = frozenset(
+    "president premier prime chancellor king queen sultan emir ayatollah dictator".split()
+)
 
 
 def _name_head(name: str) -> str:
