@@ -285,6 +285,22 @@ def test_a_sentence_inside_a_quotation_is_no_summary_sentence() -> None:
     assert len(said) == 3 and not any("urgent need" in t for t in said), said
 
 
+def test_what_is_not_so_does_not_lead_the_summary() -> None:
+    texts = [
+        "Varnel is not a suspect in the fire.\n"
+        "Police are seeking Ivo Varnel, a former caretaker, as a witness to the fire that "
+        "destroyed the Kessington town hall on Sunday.\n",
+        "Varnel is not a suspect in the fire.\n"
+        "The Kessington town hall was destroyed by a fire on Sunday; police want to speak to "
+        "Ivo Varnel as a witness.\n",
+        "Varnel is not a suspect in the fire, officers stressed.\n"
+        "Fire destroyed Kessington's town hall on Sunday.\n",
+    ]
+    sources = bare_sources(texts, "q-{i}", "{i}.txt")
+    summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 2)
+    assert "not a suspect" not in summary[0].text, [i.text for i in summary]
+
+
 def test_what_would_happen_does_not_lead_the_summary() -> None:
     habit = "The fraudsters would ask each victim to move savings into a safe account."
     texts = [

@@ -179,6 +179,20 @@ def _stands_alone(text: str) -> bool:
 _MODAL = re.compile(r"\b(?:would|could|might|may|should|can)\b", re.IGNORECASE)
 
 
+_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _negated(text: str) -> bool:
+    """Whether a sentence says what is not so (outside quotations): "Varnel is not a suspect in
+    the fire" tells no event, and leads a summary only when nothing else can.
+
+    Example:
+        >>> _negated("The man is not a suspect."), _negated("Police arrested 16 people.")
+        (True, False)
+    """
+    return bool(_NEGATION.search(_QUOTED_PART.sub(" ", text)))
+
+
 def _modal(text: str) -> bool:
     """Whether a sentence speaks of what would, could or may happen (outside quotations).
 
@@ -261,9 +275,12 @@ def build_summary(
     # A sentence that needs the one before it ("This includes ...", "He added ...") or is a
     # bare quotation cannot open the summary while another can.
     # Of those, one that tells what happened goes before one that tells what would or could
-    # happen ("The scammers would accuse the victim ...").
+    # happen ("The scammers would accuse the victim ...") or what is not so ("X is not a
+    # suspect").
     alone = [i for i in chosen if _stands_alone(units[i].text)]
-    openers = [i for i in alone if not _modal(units[i].text)] or alone or chosen
+    openers = [i for i in alone if not _modal(units[i].text) and not _negated(units[i].text)] or (
+        alone or chosen
+    )
     first = max(openers, key=lambda i: (support[i], scores[i], -i), default=None)
     if first is not None:
         chosen = [first] + [i for i in chosen if i != first]
