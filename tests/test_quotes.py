@@ -528,6 +528,11 @@ def test_a_name_and_its_longer_form_are_no_dispute_over_who_said_it() -> None:
     other = Quote("Anna Lisowska", words, True, ("S4",), ())
     assert speaker_disputes([li, full], people) == []
     assert len(speaker_disputes([li, other], people)) == 1
+    # One slip of the keyboard in a given name is no second person.
+    slip = [Entity(n, "PERSON", (n,), ("S1",), 1) for n in ("Hans Varnel", "Hand Varnel")]
+    hans = Quote("Hans Varnel", words, True, ("S1", "S2"), ())
+    hand = Quote("Hand Varnel", words, True, ("S3",), ())
+    assert speaker_disputes([hans, hand], slip) == []
 
 
 def test_a_pronoun_follows_the_main_subject_not_one_inside_a_relative_clause() -> None:

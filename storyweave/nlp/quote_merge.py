@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from storyweave.models import Claim, Dispute, Entity, Quote, Source
 
@@ -102,6 +103,16 @@ def _one_name_in_other(a: str, b: str) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+def _misspelt(a: str, b: str) -> bool:
+    """Whether two names differ by one slip of the keyboard in one word of four letters or
+    more, with the same family name ("Hans Carlsson" / "Hand Carlsson")."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    if len(wa) != len(wb) or len(wa) < 2 or wa[-1] != wb[-1]:
+        return False
+    slips = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return len(slips) == 1 and min(map(len, slips[0])) >= 4 and Levenshtein.distance(*slips[0]) == 1
+
+
 def speaker_disputes(
     quotes: Sequence[Quote], entities: Sequence[Entity], found: Sequence[Dispute] = ()
 ) -> list[Dispute]:
@@ -134,6 +145,8 @@ def speaker_disputes(
                 continue
             if _one_name_in_other(a.speaker or "", b.speaker or ""):
                 continue  # "Tan" and "Tan Wei Ming": likely one person the names did not join
+            if _misspelt(a.speaker or "", b.speaker or ""):
+                continue  # "Hans Carlsson" and "Hand Carlsson": one person, one typing slip
             if not _same_words(_words(a.text), _words(b.text)):
                 continue
             if frozenset({frozenset(a.sources), frozenset(b.sources)}) in told:
