@@ -201,7 +201,7 @@ def test_a_weekday_someone_hopes_to_reach_is_upcoming() -> None:
 @pytest.mark.parametrize(
     ("text", "day"),
     [
-        ("This occurred on May 31 at the ferry terminal.", "2024-05-31"),
+        ("The theft happened on May 31 at the ferry terminal.", "2024-05-31"),
         ("A fire broke out on May 31 in the depot.", "2024-05-31"),
         ("The hearing is on May 31.", "2025-05-31"),
         ("The vote will be held on May 31.", "2025-05-31"),

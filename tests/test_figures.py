@@ -350,7 +350,7 @@ def test_ages_of_generic_nouns_and_numbered_lists_are_not_figures() -> None:
     figures = _figures(
         ("A 45-year-old man was arrested. Services 16, 18, 20 were delayed, and the "
          "150-year-old church was closed.", "2025-02-01"),
-        ("Police arrested a 54-year-old man on Sunday. A 30-year-old faded picture of his "
+        ("Police arrested a 54-year-old man on Sunday. A 40-year-old photograph of his "
          "father stood on the table, beside a 12-year-old car.", "2025-02-01"),
     )  # fmt: skip
     assert not [t for t in figures if t.startswith("age of")], figures

@@ -221,7 +221,7 @@ def test_a_quotation_credited_to_no_one_is_no_summary_sentence() -> None:
 
 
 def test_a_quotation_credited_to_a_pronoun_is_no_summary_sentence() -> None:
-    outraged = "“I was absolutely outraged by the closure of the ferry line,” he said."
+    outraged = "“I was furious about the closure of the ferry line,” he said."
     texts = [
         "The Kessington ferry line closed on Sunday after 80 years, the harbour office said.\n"
         f"{outraged}\n"
@@ -234,7 +234,7 @@ def test_a_quotation_credited_to_a_pronoun_is_no_summary_sentence() -> None:
     sources = bare_sources(texts, "q-{i}", "{i}.txt")
     summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
     said = [i.text for i in summary]
-    assert len(said) == 3 and not any("outraged" in t for t in said), said
+    assert len(said) == 3 and not any("furious" in t for t in said), said
 
 
 def test_a_summary_sentence_reads_without_its_wire_dateline() -> None:

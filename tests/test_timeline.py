@@ -146,7 +146,7 @@ def test_a_list_bullet_is_not_part_of_the_event() -> None:
 def test_a_relative_date_inside_a_quotation_dates_nothing() -> None:
     text = (
         "A court in Tarvo convicted the trading firm Kessel Oil of bribery on Friday.\n"
-        "“Today's verdict lacks grounding and we will appeal,” the firm's lawyer said.\n"
+        "“Today's ruling is wrong and we will appeal,” the firm's lawyer said.\n"
     )
     timeline = build_timeline([source("S1", text, "2025-02-03")])
     assert [e.date for e in timeline] == ["2025-01-31"]

@@ -251,7 +251,7 @@ def _in_dateline(text: str, phrase: DatePhrase) -> bool:
 
 
 def _outside_quotations(text: str, phrases: list[DatePhrase]) -> list[DatePhrase]:
-    """The phrases but relative ones inside a quotation ("“Today's verdict lacks grounding,”
+    """The phrases but relative ones inside a quotation ("“Today's ruling is wrong,”
     his lawyer said" in a report of the next day is not that day's; when the words were said
     the text does not tell) and those of a wire dateline."""
     quoted = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]

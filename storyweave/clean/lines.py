@@ -56,7 +56,7 @@ _WIRE_DASH = re.compile(r"(?<=[\w,.;:')\u201d\u2019]) _ (?=[\w\u201c\u2018])")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 # A line's text up to its last sentence end, and what follows it.
 _SENTENCE_THEN_MARKER = re.compile(r"^(.*[.!?][\"'”’)]?)\s+(\S.*)$")
-# ... and an outlet's sign-off after the last sentence: "/TISG", "/ABC Read also: ...".
+# ... and an outlet's sign-off after the last sentence: "/TDL", "/ABC Read also: ...".
 _SENTENCE_THEN_SIGN_OFF = re.compile(r"^(.*[.!?][\"'”’)]?)\s+(/[A-Z]{2,8}\b.*)$")
 
 
@@ -115,7 +115,7 @@ def paragraphs(text: str) -> list[str]:
             continue
         signed = _SENTENCE_THEN_SIGN_OFF.match(stripped)
         if signed:
-            # "... in a Facebook post on Monday. /TISG": the outlet's sign-off is a line of its
+            # "... in a Facebook post on Monday. /TDL": the outlet's sign-off is a line of its
             # own, so it goes as junk and the sentence stays.
             current.append(signed.group(1))
             out.append(" ".join(current))

@@ -204,7 +204,7 @@ def no_word(line: str) -> bool:
     return letter_count(line) <= NO_WORD_MAX_LETTERS
 
 
-# Template residue: "[[nid:12345]]", "{{ widget }}"; an outlet's sign-off ("/TISG") and
+# Template residue: "[[nid:12345]]", "{{ widget }}"; an outlet's sign-off ("/TDL") and
 # whatever the scraper ran after it.
 TEMPLATE = re.compile(r"^(?:\[\[[^\]]*\]\]|\{\{[^}]*\}\}|\{%[^%]*%\}|/[A-Z]{2,8}\b.*)$")
 # Tokens of scrambled or encoded text: symbols inside a word, or letters run into digits.

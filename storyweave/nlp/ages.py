@@ -24,7 +24,7 @@ GENERIC = frozenset(
     gentleman son daughter father mother
     """.split()
 )
-# Things the papers give an age to ("a 30-year-old picture", "the 12-year-old car"): no one.
+# Things the papers give an age to ("a 40-year-old photograph", "the 12-year-old car"): no one.
 THINGS = frozenset(
     """
     picture photo photograph image painting portrait statue film video song book record

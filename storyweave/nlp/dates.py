@@ -117,7 +117,7 @@ _FUTURE_CUE = re.compile(
     r"(?:could|may|might) (?:be|take place|come|happen))\b|['’]ll\b"
 )
 # Verbs that make a clause tell of the past: a day or month without a year in it is the last
-# one before the report ("This occurred on May 31", published in February, is last May).
+# one before the report ("The theft happened on May 31", published in February, is last May).
 _PAST_CUE = re.compile(
     r"(?i)\b(?:was|were|had|did|occurred|happened|took place|began|ended|died|arrested"
     r"|reported|announced|killed|injured|struck|broke|fell|rose|sentenced|charged|convicted"

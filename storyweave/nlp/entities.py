@@ -242,7 +242,7 @@ AREA_ACRONYMS = frozenset({"grc", "smc", "mrt", "lrt", "cbd"})
 def _names_what_follows(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is written before an acronym, a body or an area
     ("Nee Soon GRC", "Nee Soon Town Council", "Nee Soon East", "the Har Homa neighborhood")."""
-    # "the Choa Chu Kang and Yew Tee estates": the area word after the name joined to it.
+    # "the Tampir Kang and Yew Varn estates": the area word after the name joined to it.
     joined = _JOINED_NAME.match(text, end)
     match = _NEXT_WORD.match(text, joined.end() if joined else end)
     if match is None:
@@ -354,8 +354,8 @@ def _listed_places(mentions: Sequence[Mention], texts: dict[str, str]) -> set[tu
 
 
 def _listed_after_locative(doc: Doc, mention: Mention) -> bool:
-    """Whether a name is a later item of a list after a preposition of place: "at Loyang,
-    Lim Chu Kang and Gul", "near the reserve, East Coast Park and Changi"."""
+    """Whether a name is a later item of a list after a preposition of place: "at Harlow,
+    Teck Wan and Gul", "near the reserve, Marrow Point and Kopak"."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
@@ -651,8 +651,8 @@ def _bodies_before_people(
     types: dict[str, str], groups: dict[str, list[Mention]], texts: dict[str, str]
 ) -> None:
     """Give a person the mentions the tagger ran a body, a place, a seat or a role into, in place:
-    "Prime Minister's Office Indranee Rajah", "Ambassador to the United States Lui Tuck
-    Yew", "Radin Mas SMC Melvin Yong" are mentions of the person the story names without
+    "Prime Minister's Office Anna Brede", "Ambassador to the United States Lui Tan
+    Wee", "Harlow SMC Ben Ong" are mentions of the person the story names without
     the prefix, when the prefix is a name the story uses (or the end of a place's name) or
     ends in an organisation's word, a title or an acronym."""
     people = {k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2}
@@ -1017,7 +1017,7 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
             singular = types.get(key[:-1], "PERSON")
             if singular != "PERSON":
                 types[key] = "OTHER" if " " not in key else singular
-    # "Singaporean Malays", tagged an organisation: a group of people each word of which
+    # "Canadian Malays", tagged an organisation: a group of people each word of which
     # the story uses as a group's name.
     for key, kind in list(types.items()):
         parts = key.split()

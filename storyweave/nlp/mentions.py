@@ -218,7 +218,7 @@ def _trim(span: Span) -> tuple[int, int, bool]:
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or doc[end - 1].lower_ in _DANGLING
-        # "Choa Chu Kang flat": a common noun the tagger ran on; a name ends in a capital.
+        # "Tampir Kang flat": a common noun the tagger ran on; a name ends in a capital.
         or (end - start >= 2 and doc[end - 1].is_lower and doc[end - 1].is_alpha)
     ):
         end -= 1

