@@ -203,38 +203,61 @@ def test_a_letter_writers_first_person_is_no_summary_sentence() -> None:
     ]
 
 
-def test_a_quotation_credited_to_no_one_is_no_summary_sentence() -> None:
-    texts = [
-        "Storm waves destroyed the Kessington pier on Sunday night, the harbour office said.\n"
-        "“We will rebuild the pier before the summer season and reopen the ferry service.”\n"
-        "Engineers will inspect the ferry terminal on Monday.\n",
-        "The Kessington pier was destroyed by storm waves on Sunday night.\n"
-        "“We will rebuild the pier before the summer season and reopen the ferry service.”\n"
-        "The ferry service to the islands is suspended until further notice.\n",
-        "Storm waves wrecked the Kessington pier on Sunday.\n"
-        '"We will rebuild the pier before the summer season," harbour master Ana Roth said.\n',
-    ]
+_PIER_QUOTE = "“We will rebuild the pier before the summer season and reopen the ferry service.”"
+_FURIOUS = "“I was furious about the closure of the ferry line,” he said."
+_MODEL_QUOTE = (
+    "“Our model is the first to join every method in one projection. It shows the urgent "
+    "need to cut emissions before the coast floods.”"
+)
+UNCREDITED = {
+    # A quotation no one is credited with in its sentence.
+    "no one": (
+        [
+            "Storm waves destroyed the Kessington pier on Sunday night, the harbour office "
+            f"said.\n{_PIER_QUOTE}\nEngineers will inspect the ferry terminal on Monday.\n",
+            f"The Kessington pier was destroyed by storm waves on Sunday night.\n{_PIER_QUOTE}\n"
+            "The ferry service to the islands is suspended until further notice.\n",
+            "Storm waves wrecked the Kessington pier on Sunday.\n"
+            '"We will rebuild the pier before the summer season," harbour master Ana Roth said.\n',
+        ],
+        "“We will rebuild",
+    ),
+    # ... or only a pronoun.
+    "a pronoun": (
+        [
+            "The Kessington ferry line closed on Sunday after 80 years, the harbour office said.\n"
+            f"{_FURIOUS}\nEngineers will inspect the ferry terminal on Monday.\n",
+            f"The Kessington ferry line was closed on Sunday.\n{_FURIOUS}\n"
+            "Buses will replace the ferry service until further notice.\n",
+            f"The ferry line at Kessington closed on Sunday.\n{_FURIOUS}\n",
+        ],
+        "“I was furious",
+    ),
+    # A sentence inside a quotation that runs over several, credited or not.
+    "inside a quotation": (
+        [
+            "Sea levels at Kessington could rise by two metres by 2100, a university study "
+            f"found.\n{_MODEL_QUOTE} said lead author Ana Roth.\n"
+            "The study was published in a science journal in December.\n",
+            "A university study found sea levels at Kessington could rise two metres by 2100.\n"
+            f"{_MODEL_QUOTE}\nThe city plans to raise its sea walls by 2040.\n",
+            "Kessington's sea level may rise by two metres by 2100, researchers said.\n"
+            f"{_MODEL_QUOTE}\n",
+        ],
+        "It shows the urgent",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNCREDITED))
+def test_a_quotation_whose_speaker_the_sentence_does_not_name_is_no_summary_sentence(
+    case: str,
+) -> None:
+    texts, opening = UNCREDITED[case]
     sources = bare_sources(texts, "q-{i}", "{i}.txt")
     summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
     said = [i.text for i in summary]
-    assert len(said) == 3 and not any(t.startswith("“") for t in said), said
-
-
-def test_a_quotation_credited_to_a_pronoun_is_no_summary_sentence() -> None:
-    outraged = "“I was furious about the closure of the ferry line,” he said."
-    texts = [
-        "The Kessington ferry line closed on Sunday after 80 years, the harbour office said.\n"
-        f"{outraged}\n"
-        "Engineers will inspect the ferry terminal on Monday.\n",
-        "The Kessington ferry line was closed on Sunday.\n"
-        f"{outraged}\n"
-        "Buses will replace the ferry service until further notice.\n",
-        f"The ferry line at Kessington closed on Sunday.\n{outraged}\n",
-    ]
-    sources = bare_sources(texts, "q-{i}", "{i}.txt")
-    summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
-    said = [i.text for i in summary]
-    assert len(said) == 3 and not any("furious" in t for t in said), said
+    assert len(said) == 3 and not any(t.startswith(opening) for t in said), said
 
 
 def test_a_summary_sentence_reads_without_its_wire_dateline() -> None:
@@ -263,26 +286,6 @@ def test_a_summary_sentence_reads_without_its_wire_dateline() -> None:
 )
 def test_without_dateline(sentence: str, read: str) -> None:
     assert without_dateline(sentence) == read
-
-
-def test_a_sentence_inside_a_quotation_is_no_summary_sentence() -> None:
-    quoted = (
-        "“Our model is the first to join every method in one projection. It shows the urgent "
-        "need to cut emissions before the coast floods.”"
-    )
-    texts = [
-        "Sea levels at Kessington could rise by two metres by 2100, a university study found.\n"
-        f"{quoted} said lead author Ana Roth.\n"
-        "The study was published in a science journal in December.\n",
-        "A university study found sea levels at Kessington could rise two metres by 2100.\n"
-        f"{quoted}\n"
-        "The city plans to raise its sea walls by 2040.\n",
-        f"Kessington's sea level may rise by two metres by 2100, researchers said.\n{quoted}\n",
-    ]
-    sources = bare_sources(texts, "q-{i}", "{i}.txt")
-    summary, _, _ = weave(sources, parse([s.text for s in sources]), [], 3)
-    said = [i.text for i in summary]
-    assert len(said) == 3 and not any("urgent need" in t for t in said), said
 
 
 def test_what_is_not_so_does_not_lead_the_summary() -> None:
