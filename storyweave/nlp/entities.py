@@ -353,24 +353,6 @@ def _listed_places(mentions: Sequence[Mention], texts: dict[str, str]) -> set[tu
     return found
 
 
-def _listed_after_locative(doc: Doc, mention: Mention) -> bool:
-    """Whether a name is a later item of a list after a preposition of place: "at Harlow,
-    Teck Wan and Gul", "near the reserve, Marrow Point and Kopak"."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span.root
-    if token.dep_ != "conj":
-        return False
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    if token.dep_ != "pobj":
-        return False
-    head = token.head
-    opening = doc.text[max(0, head.idx - 20) : head.idx + len(head.text)] + " "
-    return bool(_LOCATIVE.search(opening))
-
-
 # Right before the name of a work: "titled", "entitled", or a kind of work and an opening quote
 # ("the film “The Long Night Ends”"), then at most three words of the title.
 _WORK_TITLE = re.compile(
@@ -957,7 +939,6 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         for m in mentions
         if re.search(r"\bthe\s+$", texts[m.sid][max(0, m.start - 5) : m.start], re.IGNORECASE)
     )
-    doc_of = {s.sid: d for s, d in pairs}
     listed = _listed_places(mentions, texts)
     located = frozenset(
         (m.sid, m.start)
@@ -965,7 +946,6 @@ def find_entities(sources: Sequence[Source], docs: Sequence[Doc]) -> list[Entity
         if (
             _LOCATIVE.search(texts[m.sid][max(0, m.start - 20) : m.start])
             or (m.sid, m.start) in listed
-            or _listed_after_locative(doc_of[m.sid], m)
         )
         and not texts[m.sid].startswith(("'s", "’s"), m.end)
     )
