@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from conftest import bare_sources
 
-from storyweave.brief.facts import without_dateline
 from storyweave.brief.support import weave
+from storyweave.clean.dateline import without_dateline
 from storyweave.models import Flag, Source
 from storyweave.nlp.spacy_model import parse
 

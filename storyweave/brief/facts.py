@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from storyweave.brief.align import Alignment, Unit
+from storyweave.clean.dateline import without_dateline
 from storyweave.evidence import span as evidence_span
 from storyweave.models import Evidence, Fact, Source
-
-# A wire dateline opening a sentence: "NAIROBI, Kenya (AP) — ", "LONDON — ", "SINGAPORE, Jan 30
-# – ", "WASHINGTON (AP) _ ", "SINGAPORE: ".
-DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]{0,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–_:-]+\s+"
-)
-
-
-def without_dateline(text: str) -> str:
-    """A sentence as a reader wants it in a brief: without the wire dateline that opens it.
-
-    Example:
-        >>> without_dateline("SINGAPORE, Jan 30 – About 37,000 health workers will get a raise.")
-        'About 37,000 health workers will get a raise.'
-    """
-    rest = DATELINE.sub("", text, count=1)
-    return rest if rest[:1].isupper() or rest[:1] in "“\"‘'" else text
 
 
 def supporters(i: int, units: Sequence[Unit], alignment: Alignment) -> dict[str, int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyweave.brief.facts import without_dateline
+from storyweave.clean.dateline import without_dateline
 
 # Titles whose support is within this much of the best count as equally good, and the
 # earliest of them wins: a story keeps its name as reports arrive unless another title is

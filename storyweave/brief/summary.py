@@ -13,7 +13,8 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyweave.brief.align import Alignment, Unit
-from storyweave.brief.facts import cited, support_groups, without_dateline
+from storyweave.brief.facts import cited, support_groups
+from storyweave.clean.dateline import without_dateline
 from storyweave.models import Source, SummaryItem
 from storyweave.nlp.embed import embed
 

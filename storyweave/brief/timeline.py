@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.tokens import Doc
 
+from storyweave.clean.dateline import in_wire_dateline
 from storyweave.evidence import span
 from storyweave.models import Evidence, Source, TimelineEntry
 from storyweave.nlp.dates import DatePhrase, find_date_mentions, find_date_phrases
@@ -225,7 +226,7 @@ def dated_events(sources: Sequence[Source], docs: Sequence[Doc] | None = None) -
     """Every dated clause of every source with a usable date, in source and text order."""
     events: list[DatedEvent] = []
     found = _story_years(
-        [_outside_quotations(s.text, find_date_phrases(s.text, s.published)) for s in sources]
+        [_event_phrases(s.text, find_date_phrases(s.text, s.published)) for s in sources]
     )
     for i, (source, phrases) in enumerate(zip(sources, found, strict=True)):
         doc = docs[i] if docs is not None and i < len(docs) else None
@@ -239,18 +240,7 @@ def dated_events(sources: Sequence[Source], docs: Sequence[Doc] | None = None) -
 _QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|``[^'\n]*''")
 
 
-# A wire dateline opening a paragraph: "SINGAPORE, Jan 19 — ", "BELLINZONA, Switzerland (Jan
-# 31): ". Its date is the report's, no event's.
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?[,(]\s*$")
-_DATELINE_AFTER = re.compile(r"\)?\s*(?:\([A-Za-z .]{1,20}\)\s*)?(?:[—–:]|-\s)")
-
-
-def _in_dateline(text: str, phrase: DatePhrase) -> bool:
-    before = text[max(0, phrase.start - 80) : phrase.start]
-    return bool(_DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(text, phrase.end))
-
-
-def _outside_quotations(text: str, phrases: list[DatePhrase]) -> list[DatePhrase]:
+def _event_phrases(text: str, phrases: list[DatePhrase]) -> list[DatePhrase]:
     """The phrases but relative ones inside a quotation ("“Today's ruling is wrong,”
     his lawyer said" in a report of the next day is not that day's; when the words were said
     the text does not tell) and those of a wire dateline."""
@@ -259,7 +249,7 @@ def _outside_quotations(text: str, phrases: list[DatePhrase]) -> list[DatePhrase
         p
         for p in phrases
         if not (p.relative and any(a < p.start < b for a, b in quoted))
-        and not _in_dateline(text, p)
+        and not in_wire_dateline(text, p.start)
     ]
 
 

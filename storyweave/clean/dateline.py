@@ -137,3 +137,29 @@ def pick_dateline(datelines: list[str]) -> str | None:
         if iso:
             return iso
     return None
+
+
+# A wire dateline opening a sentence: "NAIROBI, Kenya (AP) — ", "LONDON — ", "SINGAPORE, Jan 30
+# – ", "WASHINGTON (AP) _ ", "SINGAPORE: ".
+WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]{0,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–_:-]+\s+"
+)
+
+
+def without_dateline(text: str) -> str:
+    """A sentence as a reader wants it in a brief: without the wire dateline that opens it.
+
+    Example:
+        >>> without_dateline("SINGAPORE, Jan 30 – About 37,000 health workers will get a raise.")
+        'About 37,000 health workers will get a raise.'
+    """
+    rest = WIRE_DATELINE.sub("", text, count=1)
+    return rest if rest[:1].isupper() or rest[:1] in "“\"‘'" else text
+
+
+def in_wire_dateline(text: str, start: int) -> bool:
+    """Whether ``text[start]`` lies in a wire dateline opening its paragraph ("SINGAPORE, Jan
+    19 — ", "BELLINZONA, Switzerland (Jan 31): "): a date there is the report's."""
+    line = text.rfind("\n", 0, start) + 1
+    opening = WIRE_DATELINE.match(text[line : line + 120])
+    return opening is not None and start < line + opening.end()
