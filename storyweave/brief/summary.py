@@ -177,31 +177,24 @@ def _stands_alone(text: str) -> bool:
     return first is None or first.group().lower() not in LEANING_OPENERS
 
 
-_MODAL = re.compile(r"\b(?:would|could|might|may|should|can)\b", re.IGNORECASE)
+# What would, could or may happen, and what is not so: no event a summary can open with.
+_NO_EVENT = re.compile(
+    r"\b(?:would|could|might|may|should|can|not|never|no longer)\b|n['’]t\b", re.IGNORECASE
+)
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
-
-
-def _negated(text: str) -> bool:
-    """Whether a sentence says what is not so (outside quotations): "Varnel is not a suspect in
-    the fire" tells no event, and leads a summary only when nothing else can.
-
-    Example:
-        >>> _negated("The man is not a suspect."), _negated("Police arrested 16 people.")
-        (True, False)
-    """
-    return bool(_NEGATION.search(_QUOTED_PART.sub(" ", text)))
-
-
-def _modal(text: str) -> bool:
-    """Whether a sentence speaks of what would, could or may happen (outside quotations).
+def _tells_no_event(text: str) -> bool:
+    """Whether a sentence speaks (outside quotations) of what would, could or may happen, or
+    of what is not so ("Varnel is not a suspect in the fire"): it leads a summary only when
+    nothing that happened can.
 
     Example:
-        >>> _modal("The scammers would call the victims."), _modal("Police arrested 16 people.")
+        >>> _tells_no_event("The scammers would call the victims.")
+        True
+        >>> _tells_no_event("The man is not a suspect."), _tells_no_event("Police held 16.")
         (True, False)
     """
-    return bool(_MODAL.search(_QUOTED_PART.sub(" ", text)))
+    return bool(_NO_EVENT.search(_QUOTED_PART.sub(" ", text)))
 
 
 def first_person(text: str) -> bool:
@@ -279,9 +272,7 @@ def build_summary(
     # happen ("The scammers would accuse the victim ...") or what is not so ("X is not a
     # suspect").
     alone = [i for i in chosen if _stands_alone(units[i].text)]
-    openers = [i for i in alone if not _modal(units[i].text) and not _negated(units[i].text)] or (
-        alone or chosen
-    )
+    openers = [i for i in alone if not _tells_no_event(units[i].text)] or (alone or chosen)
     first = max(openers, key=lambda i: (support[i], scores[i], -i), default=None)
     if first is not None:
         chosen = [first] + [i for i in chosen if i != first]
